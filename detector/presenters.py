@@ -1,0 +1,49 @@
+"""Shape a stored report for templates and the API (labels, ordering, overlay URLs)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from .models import Analysis
+
+VERDICT_TONE = {
+    "declared_ai": "alert",
+    "likely_manipulated": "alert",
+    "inconclusive": "neutral",
+    "no_signs_found": "calm",
+    "verified_capture": "calm",
+}
+
+STRENGTH_LABEL = {
+    "decisive": "Decisive",
+    "strong": "Strong",
+    "moderate": "Moderate",
+    "weak": "Weak",
+}
+
+
+def overlay_url(analysis: Analysis, name: str) -> str:
+    return reverse("detector:overlay", args=[analysis.public_id, name])
+
+
+def report_for_display(analysis: Analysis) -> dict | None:
+    report = analysis.report
+    if not report:
+        return None
+    cards = []
+    for evidence in report["evidence"]:
+        card = dict(evidence)
+        card["strength_label"] = STRENGTH_LABEL.get(evidence["strength"], evidence["strength"])
+        card["overlays"] = [
+            {**o, "url": overlay_url(analysis, o["name"])}
+            for o in evidence.get("overlays", [])
+            if o["name"] in (analysis.overlays or {})
+        ]
+        cards.append(card)
+    probability = report.get("probability")
+    return {
+        **report,
+        "tone": VERDICT_TONE.get(report["verdict"], "neutral"),
+        "cards": cards,
+        "percent": None if probability is None else round(probability * 100),
+    }

@@ -1,0 +1,135 @@
+"""Everything that changes an analysis: submit, run, expire."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import timedelta
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Analysis
+from .validation import validate_upload
+
+log = logging.getLogger(__name__)
+
+UNEXPECTED_FAILURE = (
+    "Something went wrong on our side while analysing this file. It was not your fault; "
+    "please try again later."
+)
+
+
+def _enqueue(analysis_id: int) -> None:
+    from .tasks import run_analysis
+
+    try:
+        run_analysis.delay(analysis_id)
+    except Exception:
+        # The row stays queued and keeps its file; the sweeper queues it again later.
+        log.exception("could not queue analysis %s; it stays queued", analysis_id)
+
+
+def analysis_submit(*, upload: UploadedFile) -> Analysis:
+    probe, data = validate_upload(upload)
+    analysis = Analysis(
+        media_kind=str(probe.kind),
+        mime_type=probe.mime,
+        size=len(data),
+        width=probe.width,
+        height=probe.height,
+        sha256=hashlib.sha256(data).hexdigest(),
+        expires_at=timezone.now() + timedelta(hours=settings.ANALYSIS_RETENTION_HOURS),
+    )
+    analysis.file.save(f"upload.{probe.extension}", ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            analysis.save()
+            transaction.on_commit(lambda: _enqueue(analysis.pk))
+    except Exception:
+        analysis.file.delete(save=False)
+        raise
+    return analysis
+
+
+def _progress(analysis_id: int):
+    def report(step: str, percent: int) -> None:
+        Analysis.objects.filter(pk=analysis_id, status=Analysis.Status.RUNNING).update(
+            step=step[:100], percent=min(max(percent, 0), 99)
+        )
+
+    return report
+
+
+def _store_overlays(analysis: Analysis, report) -> dict[str, str]:
+    stored = {}
+    for overlay in report.overlays:
+        path = f"overlays/{analysis.public_id.hex}/{overlay.name}.png"
+        stored[overlay.name] = default_storage.save(path, ContentFile(overlay.png))
+    return stored
+
+
+def analysis_fail(*, analysis_id: int, reason: str) -> None:
+    Analysis.objects.filter(
+        pk=analysis_id, status__in=[Analysis.Status.QUEUED, Analysis.Status.RUNNING]
+    ).update(status=Analysis.Status.FAILED, error=reason, finished_at=timezone.now())
+
+
+def analysis_run(*, analysis_id: int) -> None:
+    """Claim a queued analysis and run it; a second delivery of the same job finds nothing."""
+    from detector.analysis import MediaError, analyze, media_from_bytes
+
+    claimed = Analysis.objects.filter(pk=analysis_id, status=Analysis.Status.QUEUED).update(
+        status=Analysis.Status.RUNNING, started_at=timezone.now(), step="starting", percent=0
+    )
+    if not claimed:
+        log.info("analysis %s was already claimed or no longer exists", analysis_id)
+        return
+    analysis = Analysis.objects.get(pk=analysis_id)
+    try:
+        with analysis.file.open("rb") as handle:
+            data = handle.read()
+        media = media_from_bytes(data, max_pixels=settings.ANALYSIS_MAX_PIXELS)
+        report = analyze(media, on_progress=_progress(analysis_id))
+        overlays = _store_overlays(analysis, report)
+    except SoftTimeLimitExceeded:
+        analysis_fail(
+            analysis_id=analysis_id,
+            reason="The analysis took longer than our time limit and was stopped. "
+            "Try a smaller file.",
+        )
+        return
+    except MediaError as exc:
+        analysis_fail(analysis_id=analysis_id, reason=exc.message)
+        return
+    except Exception:
+        log.exception("analysis %s failed", analysis_id)
+        analysis_fail(analysis_id=analysis_id, reason=UNEXPECTED_FAILURE)
+        return
+    Analysis.objects.filter(pk=analysis_id, status=Analysis.Status.RUNNING).update(
+        status=Analysis.Status.DONE,
+        report=report.to_dict(),
+        overlays=overlays,
+        step="done",
+        percent=100,
+        finished_at=timezone.now(),
+    )
+
+
+def analyses_purge_expired() -> int:
+    """Delete expired analyses with their upload and overlay files; returns how many."""
+    expired = Analysis.objects.filter(expires_at__lte=timezone.now())
+    count = 0
+    for analysis in expired.iterator():
+        if analysis.file:
+            analysis.file.delete(save=False)
+        for path in (analysis.overlays or {}).values():
+            default_storage.delete(path)
+        analysis.delete()
+        count += 1
+    return count

@@ -1,0 +1,15 @@
+"""Celery tasks: thin wrappers that take ids and call services."""
+
+from celery import shared_task
+
+from .services import analyses_purge_expired, analysis_run
+
+
+@shared_task(acks_late=True)
+def run_analysis(analysis_id: int) -> None:
+    analysis_run(analysis_id=analysis_id)  # claims the row; a second delivery is a no-op
+
+
+@shared_task
+def purge_expired_analyses() -> int:
+    return analyses_purge_expired()

@@ -1,0 +1,55 @@
+"""HTML pages of the analysis tool: upload form, result page, overlay images."""
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .errors import AnalysisNotFound, UploadRejected
+from .forms import UploadForm
+from .presenters import report_for_display
+from .selectors import analysis_get
+from .services import analysis_submit
+
+
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
+        try:
+            analysis = analysis_submit(upload=form.cleaned_data["file"])
+        except UploadRejected as exc:
+            form.add_error("file", exc.message)
+        else:
+            return redirect(analysis)
+    status = 400 if form.errors else 200
+    return render(request, "detector/upload.html", {"form": form}, status=status)
+
+
+def _analysis_or_404(public_id):
+    try:
+        return analysis_get(public_id=public_id)
+    except AnalysisNotFound:
+        raise Http404("No analysis with this id (it may have expired).") from None
+
+
+@require_GET
+def result(request, public_id):
+    analysis = _analysis_or_404(public_id)
+    return render(
+        request,
+        "detector/result.html",
+        {"analysis": analysis, "report": report_for_display(analysis)},
+    )
+
+
+@require_GET
+def overlay(request, public_id, name):
+    analysis = _analysis_or_404(public_id)
+    path = (analysis.overlays or {}).get(name)
+    if path is None:
+        raise Http404("No such overlay.")
+    response = FileResponse(default_storage.open(path, "rb"), content_type="image/png")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,0 +1,130 @@
+"""Start the web server and a detector worker as child processes, and stop them cleanly.
+
+Used by `manage.py runstack` (what `make run` starts), by the end-to-end tests and by the
+benchmarks, so all three exercise the same processes a developer runs.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Stack:
+    env: dict[str, str] = field(default_factory=dict)
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    concurrency: int = 1
+    beat: bool = False
+    log_dir: Path | None = None
+    quiet: bool = True
+    processes: list[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def _environ(self) -> dict[str, str]:
+        return {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}
+
+    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
+        out = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            out = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115 (closed in stop)
+        elif self.quiet:
+            out = subprocess.DEVNULL
+        proc = subprocess.Popen(
+            args, cwd=ROOT, env=self._environ(), stdout=out, stderr=subprocess.STDOUT
+        )
+        proc.name = name  # type: ignore[attr-defined]
+        proc.log = out  # type: ignore[attr-defined]
+        self.processes.append(proc)
+        return proc
+
+    def manage(self, *args: str) -> None:
+        subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self._environ(), check=True
+        )
+
+    def start_web(self) -> None:
+        self._spawn(
+            "web",
+            [sys.executable, "manage.py", "runserver", f"{self.host}:{self.port}", "--noreload"],
+        )
+
+    def start_worker(self, index: int = 0, *, queues: str | None = None) -> subprocess.Popen:
+        args = [
+            sys.executable, "-m", "celery", "-A", "project", "worker",
+            "--loglevel", "INFO", "--concurrency", str(self.concurrency),
+            "--hostname", f"detector{index}-{os.getpid()}@%h", "--without-gossip",
+            "--without-mingle",
+        ]  # fmt: skip
+        if queues:
+            args += ["--queues", queues]
+        if self.beat and index == 0:
+            var = Path(self._environ().get("UNVEILED_VAR_DIR", ROOT / "var"))
+            args += ["--beat", "--schedule", str(var / "celerybeat-schedule")]
+        return self._spawn(f"worker{index}", args)
+
+    def start(self, *, timeout: float = 60) -> Stack:
+        self.start_web()
+        for index in range(self.workers):
+            self.start_worker(index)
+        self.wait_for_web(timeout=timeout)
+        return self
+
+    def wait_for_web(self, *, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.check_alive()
+            try:
+                with urllib.request.urlopen(self.url + "/", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise TimeoutError(f"web server did not answer on {self.url} within {timeout} s")
+
+    def check_alive(self) -> None:
+        for proc in self.processes:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{proc.name} exited with code {proc.returncode}")
+
+    def stop(self, *, grace: float = 10) -> None:
+        for proc in self.processes:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for proc in self.processes:
+            try:
+                proc.wait(timeout=max(deadline - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            if proc.log not in (None, subprocess.DEVNULL):
+                proc.log.close()
+        self.processes.clear()
+
+    def __enter__(self) -> Stack:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

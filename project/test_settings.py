@@ -1,0 +1,9 @@
+"""Tiny overrides for the test run: fast hashing, media in a throwaway folder."""
+
+import tempfile
+from pathlib import Path
+
+from .settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="unveiled-test-media-"))

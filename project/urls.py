@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from learn import views as learn_views
+
+api_patterns = ([path("", include("detector.api_urls"))], "api")
+
+urlpatterns = [
+    path("", learn_views.home, name="home"),
+    path("quizzes/", include("quiz.urls")),
+    path("learn/", include("learn.urls")),
+    path("analyze/", include("detector.urls")),
+    path("api/v1/", include(api_patterns)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+]

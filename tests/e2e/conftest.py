@@ -1,0 +1,64 @@
+"""A real web server and a real Celery worker in child processes, on a throwaway database."""
+
+import time
+import uuid
+
+import pytest
+import redis
+import requests
+
+from project.devstack import Stack, free_port
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def stack_env(tmp_path, broker_url: str) -> dict[str, str]:
+    return {
+        "DJANGO_SETTINGS_MODULE": "project.settings",
+        "DEBUG": "1",
+        "UNVEILED_VAR_DIR": str(tmp_path / "var"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "CELERY_BROKER_URL": broker_url,
+        # A queue of its own, so no other worker on this broker takes the test's jobs.
+        "ANALYSIS_QUEUE": f"e2e-{uuid.uuid4().hex[:10]}",
+    }
+
+
+def require_redis() -> None:
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        pytest.fail(f"Redis must answer on {REDIS_URL} for this test (see README): {exc}")
+
+
+@pytest.fixture
+def start_stack(tmp_path):
+    stacks = []
+
+    def start(broker_url: str, **kwargs) -> Stack:
+        stack = Stack(
+            env=stack_env(tmp_path, broker_url),
+            port=free_port(),
+            log_dir=tmp_path / "logs",
+            **kwargs,
+        )
+        stack.manage("migrate", "--noinput", "-v", "0")
+        stacks.append(stack)
+        return stack.start()
+
+    yield start
+    for stack in stacks:
+        stack.stop()
+
+
+def wait_until_finished(stack: Stack, location: str, timeout: float = 90) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        stack.check_alive()
+        body = requests.get(stack.url + location, timeout=5).json()
+        if body["status"] in {"done", "failed"}:
+            return body
+        time.sleep(0.1)
+    logs = "\n".join(p.read_text()[-3000:] for p in (stack.log_dir or []).glob("*.log"))
+    raise AssertionError(f"analysis did not finish within {timeout} s; logs:\n{logs}")
