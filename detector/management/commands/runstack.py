@@ -1,5 +1,6 @@
 """Run the web server and one detector worker together until Ctrl-C (what `make run` starts)."""
 
+import signal
 import time
 
 from django.conf import settings
@@ -7,6 +8,10 @@ from django.core.management.base import BaseCommand
 
 from project.celery import ensure_broker_folders
 from project.devstack import Stack
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt  # stop the children the same way on SIGTERM as on Ctrl-C
 
 
 class Command(BaseCommand):
@@ -18,6 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, **options):
         ensure_broker_folders()
+        signal.signal(signal.SIGTERM, _interrupt)
         stack = Stack(host=host, port=port, quiet=False, beat=True)
         broker = settings.CELERY_BROKER_URL.split("://", 1)[0]
         database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
