@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import timedelta
+from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -83,6 +84,10 @@ def analysis_fail(*, analysis_id: int, reason: str) -> None:
 def analysis_run(*, analysis_id: int) -> None:
     """Claim a queued analysis and run it; a second delivery of the same job finds nothing."""
     from detector.analysis import MediaError, analyze, media_from_bytes
+    from detector.analysis.config import configure
+
+    trust_dir = settings.C2PA_TRUST_ANCHORS_DIR
+    configure(c2pa_trust_anchors_dir=Path(trust_dir) if trust_dir else None)
 
     claimed = Analysis.objects.filter(pk=analysis_id, status=Analysis.Status.QUEUED).update(
         status=Analysis.Status.RUNNING, started_at=timezone.now(), step="starting", percent=0

@@ -130,6 +130,8 @@ ANALYSIS_RETENTION_HOURS = env_float("ANALYSIS_RETENTION_HOURS", 24.0, minimum=0
 ANALYSIS_SOFT_TIME_LIMIT = env_int("ANALYSIS_SOFT_TIME_LIMIT", 120, minimum=1)
 ANALYSIS_TIME_LIMIT = env_int("ANALYSIS_TIME_LIMIT", 150, minimum=1)
 ANALYSIS_QUEUE = env_str("ANALYSIS_QUEUE", "analysis")
+# PEM files of certificate authorities whose Content Credentials count as trusted (empty: none).
+C2PA_TRUST_ANCHORS_DIR = env_str("C2PA_TRUST_ANCHORS_DIR", "")
 
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
