@@ -54,6 +54,7 @@ class Media:
     width: int
     height: int
     name: str = ""
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @functools.cached_property
     def rgb(self) -> np.ndarray:
@@ -61,6 +62,21 @@ class Media:
         from .decode import decode_rgb
 
         return decode_rgb(self.data)
+
+    def downscaled(self, max_side: int) -> np.ndarray:
+        """`rgb` shrunk (area interpolation) so its longer side is at most `max_side`; cached."""
+        key = ("downscaled", max_side)
+        if key not in self._cache:
+            import cv2  # not imported by the web process, which only validates uploads
+
+            rgb = self.rgb
+            scale = max_side / max(rgb.shape[:2])
+            if scale >= 1:
+                self._cache[key] = rgb
+            else:
+                size = (max(1, round(rgb.shape[1] * scale)), max(1, round(rgb.shape[0] * scale)))
+                self._cache[key] = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+        return self._cache[key]
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,7 @@
-"""One module per analyzer; importing this package registers all of them."""
+"""One module per analyzer; importing this package imports (and so registers) every module."""
 
-from . import provenance  # noqa: F401
+import importlib
+import pkgutil
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
