@@ -170,10 +170,14 @@ def retouch(image: np.ndarray, *, rng: np.random.Generator) -> Manipulation:
         cv2.INTER_LINEAR,
         borderMode=cv2.BORDER_REFLECT,
     )
-    moved = (bump * strength) > 0.25
+    out = np.clip(warped, 0, 255).astype(np.uint8)
+    # The warp fades out smoothly: count as changed every pixel it visibly moved.
+    visibly_moved = np.abs(out.astype(np.int16) - image).max(axis=2) > 3
+    changed = (alpha[..., 0] > 0.02) | ((bump * strength > 0.1) & visibly_moved)
+    changed = cv2.morphologyEx(changed.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     return Manipulation(
-        np.clip(warped, 0, 255).astype(np.uint8),
-        (alpha[..., 0] > 0.02) | moved,
+        out,
+        changed.astype(bool),
         "retouch",
         "A region was smoothed and its shape pushed around, like a beauty filter.",
     )
