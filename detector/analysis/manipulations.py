@@ -173,7 +173,7 @@ def retouch(image: np.ndarray, *, rng: np.random.Generator) -> Manipulation:
     out = np.clip(warped, 0, 255).astype(np.uint8)
     # The warp fades out smoothly: count as changed every pixel it visibly moved.
     visibly_moved = np.abs(out.astype(np.int16) - image).max(axis=2) > 3
-    changed = (alpha[..., 0] > 0.02) | ((bump * strength > 0.1) & visibly_moved)
+    changed = (alpha[..., 0] > 0.02) | visibly_moved
     changed = cv2.morphologyEx(changed.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     return Manipulation(
         out,
