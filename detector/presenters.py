@@ -26,6 +26,27 @@ def overlay_url(analysis: Analysis, name: str) -> str:
     return reverse("detector:overlay", args=[analysis.public_id, name])
 
 
+def regions_for_display(analysis: Analysis, report: dict) -> list[dict]:
+    """Every region of every card as percentages of the image, so boxes scale with it."""
+    width, height = analysis.width or 0, analysis.height or 0
+    if not width or not height:
+        return []
+    boxes = []
+    for evidence in report["evidence"]:
+        for region in evidence.get("regions", []):
+            boxes.append(
+                {
+                    "left": round(100 * region["x"] / width, 3),
+                    "top": round(100 * region["y"] / height, 3),
+                    "width": round(100 * region["w"] / width, 3),
+                    "height": round(100 * region["h"] / height, 3),
+                    "label": region.get("label") or evidence["title"],
+                    "analyzer": evidence["analyzer"],
+                }
+            )
+    return boxes
+
+
 def report_for_display(analysis: Analysis) -> dict | None:
     report = analysis.report
     if not report:
@@ -43,6 +64,8 @@ def report_for_display(analysis: Analysis) -> dict | None:
     probability = report.get("probability")
     return {
         **report,
+        "regions": regions_for_display(analysis, report),
+        "layers": [o for card in cards for o in card["overlays"]],
         "tone": VERDICT_TONE.get(report["verdict"], "neutral"),
         "cards": cards,
         "percent": None if probability is None else round(probability * 100),

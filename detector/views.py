@@ -44,6 +44,19 @@ def result(request, public_id):
 
 
 @require_GET
+def original(request, public_id):
+    """The uploaded file, only to whoever holds the id, never rendered as anything but itself."""
+    analysis = _analysis_or_404(public_id)
+    if not analysis.file:
+        raise Http404("The file has been deleted.")
+    response = FileResponse(analysis.file.open("rb"), content_type=analysis.mime_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@require_GET
 def overlay(request, public_id, name):
     analysis = _analysis_or_404(public_id)
     path = (analysis.overlays or {}).get(name)

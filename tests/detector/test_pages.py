@@ -84,3 +84,14 @@ def test_a_failed_analysis_shows_its_reason(visitor, jpeg_bytes):
 
 def test_an_unknown_result_id_is_404(visitor):
     assert visitor.get(f"/analyze/{uuid.uuid4()}/").status_code == 404
+
+
+def test_the_original_is_served_only_by_id_with_its_sniffed_type(visitor, jpeg_bytes):
+    visitor.post("/analyze/", {"file": SimpleUploadedFile("a.html", jpeg_bytes)})
+    analysis = Analysis.objects.get()
+    response = visitor.get(f"/analyze/{analysis.public_id}/file")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == jpeg_bytes
+    assert visitor.get(f"/analyze/{uuid.uuid4()}/file").status_code == 404

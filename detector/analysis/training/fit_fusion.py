@@ -1,0 +1,135 @@
+"""Fit the fusion model (`models/fusion.json`) on development data. Deterministic.
+
+    python -m detector.analysis.training.fit_fusion --data ../shared/data/dev/ai_vs_real
+
+Data: the development set's photos, normalised as its README demands (centre square, 512 px,
+JPEG q90), as the real class; as the fake class, its AI images plus splices, clones, object
+removals and retouches that `manipulations.py` makes from those same real photos. Weights come
+from an L2-regularised logistic regression on the logits of the analyzers' scores. Thresholds
+come from out-of-fold probabilities (5 folds grouped by host photo), so they describe images
+the fitted weights did not see: `high` lets at most 5 % of real photos through.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+
+from detector.analysis import analyze_bytes
+from detector.analysis.datasets import folder_samples, generated_samples, normalise, to_rgb
+from detector.analysis.evaluation import auc, expected_calibration_error, threshold_for_fpr
+from detector.analysis.fusion import MODEL_PATH, FusionModel, _logit
+
+KINDS = ["splice", "copy_move", "object_removal", "retouch"]
+DECIDED_BY_PROVENANCE = {"provenance", "content_credentials", "watermark"}
+
+
+def collect(data: Path, seed: int) -> tuple[list[dict], list[str]]:
+    samples = list(folder_samples(data, normalised=True))
+    hosts = [(s.name.rsplit(".", 1)[0], normalise(to_rgb(s.data))) for s in samples if s.label == 0]
+    generated = [s for s in generated_samples(hosts, KINDS, seed=seed) if s.label == 1]
+    rows = []
+    for sample in samples + generated:
+        report = analyze_bytes(sample.data, name=sample.name, names=None)
+        host = sample.name.split("-")[0].rsplit(".", 1)[0]
+        rows.append(
+            {
+                "name": sample.name,
+                "label": sample.label,
+                "group": sample.group,
+                "host": host,
+                "scores": {
+                    e.analyzer: e.score
+                    for e in report.evidence
+                    if e.score is not None and e.analyzer not in DECIDED_BY_PROVENANCE
+                },
+            }
+        )
+        print(f"{sample.name}: {rows[-1]['scores']}", flush=True)
+    names = sorted({n for r in rows for n in r["scores"]})
+    return rows, names
+
+
+def features(rows: list[dict], names: list[str]) -> np.ndarray:
+    return np.array(
+        [[_logit(r["scores"][n]) if n in r["scores"] else 0.0 for n in names] for r in rows]
+    )
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, steps: int = 50):
+    """Newton's method with balanced class weights and an L2 penalty (bias not penalised)."""
+    weights = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))
+    design = np.hstack([np.ones((len(x), 1)), x])
+    beta = np.zeros(design.shape[1])
+    penalty = np.diag([0.0] + [l2] * x.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-design @ beta))
+        gradient = design.T @ (weights * (p - y)) + penalty @ beta
+        hessian = design.T @ (design * (weights * p * (1 - p))[:, None]) + penalty
+        beta -= np.linalg.solve(hessian + 1e-9 * np.eye(len(beta)), gradient)
+    return beta[0], beta[1:]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+
+    rows, names = collect(args.data, args.seed)
+    x, y = features(rows, names), np.array([r["label"] for r in rows], float)
+    hosts = sorted({r["host"] for r in rows})
+    rng = np.random.default_rng(args.seed)
+    fold_of_host = {h: i % 5 for i, h in enumerate(rng.permutation(hosts))}
+    folds = np.array([fold_of_host[r["host"]] for r in rows])
+    out_of_fold = np.zeros(len(rows))
+    for fold in range(5):
+        train, test = folds != fold, folds == fold
+        bias, coef = fit_logistic(x[train], y[train])
+        out_of_fold[test] = 1 / (1 + np.exp(-(bias + x[test] @ coef)))
+
+    real, fake = out_of_fold[y == 0], out_of_fold[y == 1]
+    high = threshold_for_fpr(real, 0.05)
+    low = float(np.percentile(fake, 10))
+    bias, coef = fit_logistic(x, y)
+    model = FusionModel(dict(zip(names, coef, strict=True)), bias, high, low, ())
+    groups = sorted({r["group"] for r in rows if r["label"] == 1})
+    per_group = {}
+    for group in groups:
+        chosen = np.array([r["label"] == 0 or r["group"] == group for r in rows])
+        per_group[group] = {
+            "auc": auc(y[chosen].astype(bool), out_of_fold[chosen]),
+            "share_flagged": float((out_of_fold[chosen & (y == 1)] >= high).mean()),
+        }
+    result = {
+        "weights": {n: round(float(w), 4) for n, w in model.weights.items()},
+        "bias": round(float(bias), 4),
+        "high_threshold": round(high, 4),
+        "low_threshold": round(low, 4),
+        "required": [n for n in ("noise", "copy_move", "spectrum") if n in names],
+        "fitted_on": (
+            f"{args.data.name}: {int((y == 0).sum())} real photos (normalised), "
+            f"{int((y == 1).sum())} fakes ({', '.join(groups)}); seed {args.seed}"
+        ),
+        "out_of_fold": {
+            "auc": auc(y.astype(bool), out_of_fold),
+            "ece": expected_calibration_error(y, out_of_fold),
+            "real_at_or_above_high": float((real >= high).mean()),
+            "fake_at_or_above_high": float((fake >= high).mean()),
+            "real_at_or_below_low": float((real <= low).mean()),
+            "per_group": per_group,
+        },
+    }
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+    if not math.isfinite(result["out_of_fold"]["auc"]):
+        raise SystemExit("fit failed: no usable scores")
+
+
+if __name__ == "__main__":
+    main()

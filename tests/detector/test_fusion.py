@@ -1,0 +1,101 @@
+"""Fusion: provenance decides; otherwise the fitted model's thresholds, coverage and scope."""
+
+import pytest
+
+from detector.analysis.fusion import FusionModel, fuse
+from detector.analysis.types import Evidence, Hint, Media, MediaKind, Strength, Verdict
+
+MODEL = FusionModel(
+    weights={"noise": 1.0, "copy_move": 1.0}, bias=0.0, high=0.8, low=0.2, required=("noise",)
+)
+
+
+def media(width: int = 1024, height: int = 768) -> Media:
+    return Media(MediaKind.IMAGE, b"", "image/jpeg", width, height)
+
+
+def evidence(name: str, score, hint=Hint.NEUTRAL, strength=Strength.MODERATE) -> Evidence:
+    return Evidence(
+        analyzer=name,
+        title=name.title(),
+        verdict_hint=hint,
+        score=score,
+        strength=strength,
+        summary=f"{name} summary",
+        details="",
+        reliability="",
+    )
+
+
+def test_a_declaration_decides_whatever_the_scores_say():
+    report = fuse(
+        media(),
+        [
+            evidence("provenance", 0.99, Hint.SYNTHETIC, Strength.DECISIVE),
+            evidence("noise", 0.01),
+        ],
+        model=MODEL,
+    )
+    assert report.verdict == Verdict.DECLARED_AI
+    assert report.reasons[0] == "provenance summary"
+
+
+def test_a_trusted_capture_signature_gives_verified_capture():
+    report = fuse(
+        media(), [evidence("content_credentials", 0.02, Hint.AUTHENTIC, Strength.DECISIVE)],
+        model=MODEL,
+    )  # fmt: skip
+    assert report.verdict == Verdict.VERIFIED_CAPTURE
+
+
+def test_scores_at_or_above_the_high_threshold_are_likely_manipulated_with_their_reasons():
+    report = fuse(media(), [evidence("noise", 0.9), evidence("copy_move", 0.7)], model=MODEL)
+    assert report.verdict == Verdict.LIKELY_MANIPULATED
+    assert report.probability >= 0.8
+    assert report.reasons[:2] == ["noise summary", "copy_move summary"]
+
+
+def test_low_scores_with_coverage_are_no_signs_found():
+    report = fuse(media(), [evidence("noise", 0.1), evidence("copy_move", 0.2)], model=MODEL)
+    assert report.verdict == Verdict.NO_SIGNS_FOUND
+    assert report.headline.endswith("that is not proof it is real")
+
+
+def test_low_scores_without_the_required_checks_stay_inconclusive():
+    report = fuse(media(), [evidence("copy_move", 0.05)], model=MODEL)
+    assert report.verdict == Verdict.INCONCLUSIVE
+    assert any("could not score" in r for r in report.reasons)
+
+
+def test_a_middling_probability_is_inconclusive_and_says_where_it_lies():
+    report = fuse(media(), [evidence("noise", 0.5)], model=MODEL)
+    assert report.verdict == Verdict.INCONCLUSIVE
+    assert report.probability == pytest.approx(0.5)
+    assert any("between our" in r for r in report.reasons)
+
+
+def test_a_tiny_image_is_out_of_scope_even_with_high_scores():
+    report = fuse(media(200, 150), [evidence("noise", 0.95), evidence("copy_move", 0.9)],
+                  model=MODEL)  # fmt: skip
+    assert report.verdict == Verdict.INCONCLUSIVE
+    assert any("too small" in r for r in report.reasons)
+    assert any("too small" in limit for limit in report.limits)
+
+
+def test_an_analyzer_can_declare_the_media_out_of_scope():
+    noisy = Evidence(**{**evidence("noise", 0.95).__dict__, "data": {"out_of_scope": ["Art."]}})
+    report = fuse(media(), [noisy, evidence("copy_move", 0.9)], model=MODEL)
+    assert report.verdict == Verdict.INCONCLUSIVE
+    assert "Art." in report.reasons
+
+
+def test_a_broken_signature_is_strong_enough_on_its_own():
+    tampered = evidence("content_credentials", 0.9, Hint.MANIPULATED, Strength.STRONG)
+    report = fuse(media(), [tampered, evidence("noise", 0.3)], model=MODEL)
+    assert report.verdict == Verdict.LIKELY_MANIPULATED
+    assert report.reasons[0] == "content_credentials summary"
+
+
+def test_the_probability_is_always_a_number():
+    report = fuse(media(), [evidence("faces", None, Hint.NOT_APPLICABLE)], model=MODEL)
+    assert isinstance(report.probability, float)
