@@ -35,6 +35,7 @@ test: lint
 
 bench: install
 	$(PY) bench/analysis_latency.py
+	$(PY) bench/detector_speed.py
 
 clean:
 	rm -rf var/broker var/media var/db.sqlite3*
