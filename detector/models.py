@@ -38,6 +38,9 @@ class Analysis(models.Model):
     overlays = models.JSONField(default=dict, blank=True, help_text="overlay name -> file path")
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    enqueued_at = models.DateTimeField(
+        null=True, blank=True, help_text="when a message was last handed to the broker"
+    )
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(db_index=True)
@@ -45,7 +48,10 @@ class Analysis(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name_plural = "analyses"
-        indexes = [models.Index(fields=["status", "started_at"])]
+        indexes = [
+            models.Index(fields=["status", "started_at"]),
+            models.Index(fields=["status", "enqueued_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.media_kind} {self.public_id} ({self.status})"

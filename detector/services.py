@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from .models import Analysis
@@ -26,14 +26,17 @@ UNEXPECTED_FAILURE = (
 )
 
 
-def _enqueue(analysis_id: int) -> None:
+def _enqueue(analysis_id: int) -> bool:
+    """Hand the job to the broker; if it is down, the row stays queued for the sweeper."""
     from .tasks import run_analysis
 
     try:
-        run_analysis.delay(analysis_id)
+        run_analysis.apply_async((analysis_id,), retry=False)
     except Exception:
-        # The row stays queued and keeps its file; the sweeper queues it again later.
-        log.exception("could not queue analysis %s; it stays queued", analysis_id)
+        log.warning("could not queue analysis %s; the sweeper will retry", analysis_id)
+        return False
+    Analysis.objects.filter(pk=analysis_id).update(enqueued_at=timezone.now())
+    return True
 
 
 def analysis_submit(*, upload: UploadedFile) -> Analysis:
@@ -56,6 +59,17 @@ def analysis_submit(*, upload: UploadedFile) -> Analysis:
         analysis.file.delete(save=False)
         raise
     return analysis
+
+
+def configure_detector() -> None:
+    """Hand the detector the settings it needs (it never reads Django settings itself)."""
+    from detector.analysis.config import configure
+
+    trust_dir = settings.C2PA_TRUST_ANCHORS_DIR
+    configure(
+        c2pa_trust_anchors_dir=Path(trust_dir) if trust_dir else None,
+        extra_analyzer_modules=tuple(settings.DETECTOR_EXTRA_ANALYZERS),
+    )
 
 
 def _progress(analysis_id: int):
@@ -84,10 +98,8 @@ def analysis_fail(*, analysis_id: int, reason: str) -> None:
 def analysis_run(*, analysis_id: int) -> None:
     """Claim a queued analysis and run it; a second delivery of the same job finds nothing."""
     from detector.analysis import MediaError, analyze, media_from_bytes
-    from detector.analysis.config import configure
 
-    trust_dir = settings.C2PA_TRUST_ANCHORS_DIR
-    configure(c2pa_trust_anchors_dir=Path(trust_dir) if trust_dir else None)
+    configure_detector()
 
     claimed = Analysis.objects.filter(pk=analysis_id, status=Analysis.Status.QUEUED).update(
         status=Analysis.Status.RUNNING, started_at=timezone.now(), step="starting", percent=0
@@ -124,6 +136,27 @@ def analysis_run(*, analysis_id: int) -> None:
         percent=100,
         finished_at=timezone.now(),
     )
+
+
+def analyses_sweep(*, now=None) -> dict[str, int]:
+    """Keep every job moving: queue what never reached the broker (or whose message was lost),
+    and fail what a dead worker left running. Runs periodically (Celery beat)."""
+    now = now or timezone.now()
+    stuck_after = timedelta(seconds=settings.ANALYSIS_TIME_LIMIT + settings.ANALYSIS_SWEEP_GRACE)
+    failed = Analysis.objects.filter(
+        status=Analysis.Status.RUNNING, started_at__lt=now - stuck_after
+    ).update(
+        status=Analysis.Status.FAILED,
+        finished_at=now,
+        error="The detector stopped while analysing this file and did not come back (it may "
+        "have crashed or been restarted). Please submit the file again.",
+    )
+    waiting = Analysis.objects.filter(status=Analysis.Status.QUEUED, expires_at__gt=now).filter(
+        models.Q(enqueued_at__isnull=True, created_at__lt=now - timedelta(seconds=5))
+        | models.Q(enqueued_at__lt=now - timedelta(seconds=settings.ANALYSIS_REQUEUE_AFTER))
+    )
+    requeued = sum(_enqueue(pk) for pk in waiting.values_list("pk", flat=True)[:500])
+    return {"failed": failed, "requeued": requeued}
 
 
 def analyses_purge_expired() -> int:

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import analyses_purge_expired, analysis_run
+from .services import analyses_purge_expired, analyses_sweep, analysis_run
 
 
 @shared_task(acks_late=True)
@@ -13,3 +13,8 @@ def run_analysis(analysis_id: int) -> None:
 @shared_task
 def purge_expired_analyses() -> int:
     return analyses_purge_expired()
+
+
+@shared_task
+def sweep_analyses() -> dict[str, int]:
+    return analyses_sweep()

@@ -33,6 +33,7 @@ class Stack:
     workers: int = 1
     concurrency: int = 1
     beat: bool = False
+    pool: str = "prefork"
     log_dir: Path | None = None
     quiet: bool = True
     processes: list[subprocess.Popen] = field(default_factory=list)
@@ -70,16 +71,18 @@ class Stack:
             [sys.executable, "manage.py", "runserver", f"{self.host}:{self.port}", "--noreload"],
         )
 
-    def start_worker(self, index: int = 0, *, queues: str | None = None) -> subprocess.Popen:
+    def start_worker(
+        self, index: int = 0, *, queues: str | None = None, beat: bool | None = None
+    ) -> subprocess.Popen:
         args = [
             sys.executable, "-m", "celery", "-A", "project", "worker",
-            "--loglevel", "INFO", "--concurrency", str(self.concurrency),
+            "--loglevel", "INFO", "--concurrency", str(self.concurrency), "--pool", self.pool,
             "--hostname", f"detector{index}-{os.getpid()}@%h", "--without-gossip",
             "--without-mingle",
         ]  # fmt: skip
         if queues:
             args += ["--queues", queues]
-        if self.beat and index == 0:
+        if beat if beat is not None else (self.beat and index == 0):
             var = Path(self._environ().get("UNVEILED_VAR_DIR", ROOT / "var"))
             args += ["--beat", "--schedule", str(var / "celerybeat-schedule")]
         return self._spawn(f"worker{index}", args)
@@ -107,6 +110,12 @@ class Stack:
         for proc in self.processes:
             if proc.poll() is not None:
                 raise RuntimeError(f"{proc.name} exited with code {proc.returncode}")
+
+    def kill(self, proc: subprocess.Popen) -> None:
+        """SIGKILL a process, as the kernel's out-of-memory killer would; no clean-up runs."""
+        proc.kill()
+        proc.wait()
+        self.processes.remove(proc)
 
     def stop(self, *, grace: float = 10) -> None:
         for proc in self.processes:

@@ -130,6 +130,12 @@ ANALYSIS_RETENTION_HOURS = env_float("ANALYSIS_RETENTION_HOURS", 24.0, minimum=0
 ANALYSIS_SOFT_TIME_LIMIT = env_int("ANALYSIS_SOFT_TIME_LIMIT", 120, minimum=1)
 ANALYSIS_TIME_LIMIT = env_int("ANALYSIS_TIME_LIMIT", 150, minimum=1)
 ANALYSIS_QUEUE = env_str("ANALYSIS_QUEUE", "analysis")
+# A running job older than the hard time limit plus this grace lost its worker: fail it.
+ANALYSIS_SWEEP_GRACE = env_int("ANALYSIS_SWEEP_GRACE", 60, minimum=0)
+# A queued job whose message is older than this is queued again (the claim makes it idempotent).
+ANALYSIS_REQUEUE_AFTER = env_int("ANALYSIS_REQUEUE_AFTER", 900, minimum=10)
+# Extra analyzer modules to import (plugins; the end-to-end tests add a deliberately slow one).
+DETECTOR_EXTRA_ANALYZERS = env_list("DETECTOR_EXTRA_ANALYZERS", [])
 # PEM files of certificate authorities whose Content Credentials count as trusted (empty: none).
 C2PA_TRUST_ANCHORS_DIR = env_str("C2PA_TRUST_ANCHORS_DIR", "")
 
@@ -152,6 +158,8 @@ else:
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60)
     }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that queues a job must not hang on a dead broker: fail fast, the sweeper retries.
+CELERY_BROKER_CONNECTION_TIMEOUT = env_float("CELERY_BROKER_CONNECTION_TIMEOUT", 2.0, minimum=0.1)
 CELERY_TASK_DEFAULT_QUEUE = ANALYSIS_QUEUE
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SOFT_TIME_LIMIT = ANALYSIS_SOFT_TIME_LIMIT
@@ -164,6 +172,10 @@ CELERY_BEAT_SCHEDULE = {
     "purge-expired-analyses": {
         "task": "detector.tasks.purge_expired_analyses",
         "schedule": env_int("PURGE_INTERVAL_SECONDS", 600, minimum=1),
+    },
+    "sweep-analyses": {
+        "task": "detector.tasks.sweep_analyses",
+        "schedule": env_int("SWEEP_INTERVAL_SECONDS", 30, minimum=1),
     },
 }
 

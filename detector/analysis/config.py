@@ -17,6 +17,8 @@ from pathlib import Path
 class Config:
     # Folder of PEM certificates whose signatures count as trusted Content Credentials.
     c2pa_trust_anchors_dir: Path | None = None
+    # Modules outside analyzers/ that register analyzers too (plugins).
+    extra_analyzer_modules: tuple[str, ...] = ()
 
 
 _current = Config()

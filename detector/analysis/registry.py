@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from .types import Evidence, Media, MediaKind
@@ -33,6 +34,10 @@ def register(name: str) -> Callable[[type[Analyzer]], type[Analyzer]]:
 
 def registered() -> dict[str, type[Analyzer]]:
     from . import analyzers  # noqa: F401  (importing the package registers every analyzer)
+    from .config import current
+
+    for module in current().extra_analyzer_modules:
+        importlib.import_module(module)
 
     return dict(_ANALYZERS)
 

@@ -32,10 +32,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, files, analyzers, **options):
         from detector.analysis import MediaError, analyze, media_from_bytes
-        from detector.analysis.config import configure
+        from detector.services import configure_detector
 
-        trust = settings.C2PA_TRUST_ANCHORS_DIR
-        configure(c2pa_trust_anchors_dir=Path(trust) if trust else None)
+        configure_detector()
         names = analyzers.split(",") if analyzers else None
         failed = 0
         for path in files:

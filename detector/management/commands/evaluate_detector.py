@@ -41,6 +41,9 @@ class Command(BaseCommand):
             to_rgb,
         )
         from detector.analysis.evaluation import Row, markdown_report, summarise
+        from detector.services import configure_detector
+
+        configure_detector()
 
         root = options["dir"]
         if not root.is_dir():
