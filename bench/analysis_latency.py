@@ -56,6 +56,8 @@ def main() -> None:
                 "MEDIA_ROOT": str(tmp_path / "media"),
                 "CELERY_BROKER_URL": args.broker,
                 "ANALYSIS_QUEUE": f"bench-{uuid.uuid4().hex[:8]}",
+                "RATE_LIMIT_ANALYSIS": "100000/1m",
+                "RATE_LIMIT_API": "1000000/1m",
             },
             port=free_port(),
             log_dir=tmp_path / "logs",

@@ -90,6 +90,7 @@ class AnalysisOut(serializers.ModelSerializer):
 
 class AnalysisCreateApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
+    extra_rate_scopes = ("analysis",)
 
     class Input(serializers.Serializer):
         file = serializers.FileField(
@@ -103,6 +104,7 @@ class AnalysisCreateApi(APIView):
             400: ERROR_BODY,
             413: ERROR_BODY,
             415: ERROR_BODY,
+            429: ERROR_BODY,
         },
         summary="Submit an image for analysis",
         description="Answers 202 with a Location header; poll that URL until status is "

@@ -5,6 +5,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from project.ratelimit import rate_limited
+
 from .errors import AnalysisNotFound, UploadRejected
 from .forms import UploadForm
 from .presenters import report_for_display
@@ -13,6 +15,7 @@ from .services import analysis_submit
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("analysis")
 def upload(request):
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():

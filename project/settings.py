@@ -161,6 +161,26 @@ DETECTOR_EXTRA_ANALYZERS = env_list("DETECTOR_EXTRA_ANALYZERS", [])
 # PEM files of certificate authorities whose Content Credentials count as trusted (empty: none).
 C2PA_TRUST_ANCHORS_DIR = env_str("C2PA_TRUST_ANCHORS_DIR", "")
 
+# --- Rate limits (per client IP; "count/window", window in s, m or h) ------------------------
+RATE_LIMITS = {
+    "analysis": env_str("RATE_LIMIT_ANALYSIS", "60/10m"),
+    "api": env_str("RATE_LIMIT_API", "600/10m"),
+}
+# How many reverse proxies in front of us append to X-Forwarded-For (0: trust REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+CACHES = {
+    "default": {
+        # Shared by every process on this machine; set CACHE_URL=redis://… when scaling out.
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+    }
+}
+if env_str("CACHE_URL", ""):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env_str("CACHE_URL", ""),
+    }
+
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
 BROKER_DIR = VAR_DIR / "broker"
@@ -207,6 +227,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "project.api_errors.exception_handler",
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["project.throttling.ClientRateThrottle"],
     "DEFAULT_PARSER_CLASSES": [
         "rest_framework.parsers.JSONParser",
         "rest_framework.parsers.MultiPartParser",

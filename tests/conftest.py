@@ -7,6 +7,15 @@ import pytest
 from PIL import Image
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def visitor(client):
     """An anonymous visitor's browser."""

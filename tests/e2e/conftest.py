@@ -22,6 +22,8 @@ def stack_env(tmp_path, broker_url: str) -> dict[str, str]:
         "CELERY_BROKER_URL": broker_url,
         # A queue of its own, so no other worker on this broker takes the test's jobs.
         "ANALYSIS_QUEUE": f"e2e-{uuid.uuid4().hex[:10]}",
+        "RATE_LIMIT_ANALYSIS": "10000/1m",
+        "RATE_LIMIT_API": "100000/1m",
     }
 
 
