@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+AXE := var/axe/node_modules/axe-core/axe.min.js
+
 .PHONY: install run test lint bench migrate content clean
 
 $(STAMP): requirements.txt requirements-nodeps.txt
@@ -28,7 +30,11 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: lint
+# axe-core (accessibility checks in the browser tests) comes from npm at a pinned version.
+$(AXE):
+	npm install --prefix var/axe --no-save --no-audit --no-fund axe-core@4.14.1
+
+test: lint $(AXE)
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
