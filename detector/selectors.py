@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -16,3 +17,12 @@ def analysis_get(*, public_id: uuid.UUID | str) -> Analysis:
         return Analysis.objects.get(public_id=public_id, expires_at__gt=timezone.now())
     except (Analysis.DoesNotExist, ValueError, TypeError):
         raise AnalysisNotFound(public_id) from None
+
+
+def recent_job_durations(*, hours: float = 1.0) -> list[float]:
+    """Seconds from claim to finish of analyses done in the last `hours`."""
+    since = timezone.now() - timedelta(hours=hours)
+    rows = Analysis.objects.filter(
+        status=Analysis.Status.DONE, finished_at__gte=since, started_at__isnull=False
+    ).values_list("started_at", "finished_at")
+    return [(finished - started).total_seconds() for started, finished in rows]

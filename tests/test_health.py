@@ -1,0 +1,34 @@
+"""/healthz reports each dependency; /metrics speaks the Prometheus text format."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_is_200_when_database_broker_and_storage_answer(visitor):
+    response = visitor.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert set(body["checks"]) == {"database", "broker", "storage"}
+
+
+def test_healthz_is_503_naming_the_broken_dependency(visitor, settings, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the media folder should be")
+    settings.MEDIA_ROOT = blocker
+    response = visitor.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["checks"]["storage"]["ok"] is False
+    assert body["checks"]["database"]["ok"] is True
+
+
+def test_metrics_count_analyses_by_status(visitor, jpeg_bytes):
+    visitor.post("/api/v1/analyses/", {"file": SimpleUploadedFile("a.jpg", jpeg_bytes)})
+    text = visitor.get("/metrics").content.decode()
+    assert 'unveiled_analyses{status="queued"} 1' in text
+    assert 'unveiled_analyses{status="done"} 0' in text
+    assert "unveiled_job_seconds_count" in text
+    assert "unveiled_http_responses{" in text
