@@ -34,6 +34,8 @@ class Stack:
     concurrency: int = 1
     beat: bool = False
     pool: str = "prefork"
+    web: str = "runserver"  # or "gunicorn"
+    web_workers: int = 2
     log_dir: Path | None = None
     quiet: bool = True
     processes: list[subprocess.Popen] = field(default_factory=list)
@@ -66,10 +68,17 @@ class Stack:
         )
 
     def start_web(self) -> None:
-        self._spawn(
-            "web",
-            [sys.executable, "manage.py", "runserver", f"{self.host}:{self.port}", "--noreload"],
-        )
+        if self.web == "gunicorn":
+            args = [
+                sys.executable, "-m", "gunicorn", "project.wsgi", "--bind",
+                f"{self.host}:{self.port}", "--workers", str(self.web_workers),
+                "--access-logfile", "-", "--graceful-timeout", "5",
+            ]  # fmt: skip
+        else:
+            args = [
+                sys.executable, "manage.py", "runserver", f"{self.host}:{self.port}", "--noreload"
+            ]
+        self._spawn("web", args)
 
     def start_worker(
         self, index: int = 0, *, queues: str | None = None, beat: bool | None = None

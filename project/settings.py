@@ -56,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "project.security.ContentSecurityPolicyMiddleware",
     "project.health.ResponseCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -138,6 +139,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+# WhiteNoise serves static files from any web process (gunicorn included). Finding them in the
+# source folders spares a collectstatic step; production may run collectstatic and turn it off.
+WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Uploads live here but are never served from a URL: views stream them to whoever holds the id.
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media"))).resolve()
