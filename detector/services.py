@@ -15,6 +15,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils import timezone
 
+from detector.analysis.decode import MediaError, probe_image
+
+from .errors import UploadRejected
 from .models import Analysis
 from .validation import validate_upload
 
@@ -41,6 +44,24 @@ def _enqueue(analysis_id: int) -> bool:
 
 def analysis_submit(*, upload: UploadedFile) -> Analysis:
     probe, data = validate_upload(upload)
+    return _store_and_queue(
+        probe, data, retention=timedelta(hours=settings.ANALYSIS_RETENTION_HOURS)
+    )
+
+
+def analysis_submit_bytes(*, data: bytes, retention: timedelta) -> Analysis:
+    """Analyse media the site itself holds (quiz items), kept for `retention`.
+
+    Raises `UploadRejected` like an upload would when the bytes are not an image we analyse.
+    """
+    try:
+        probe = probe_image(data, max_pixels=settings.ANALYSIS_MAX_PIXELS)
+    except MediaError as exc:
+        raise UploadRejected(exc.code, exc.message) from exc
+    return _store_and_queue(probe, data, retention=retention)
+
+
+def _store_and_queue(probe, data: bytes, *, retention: timedelta) -> Analysis:
     analysis = Analysis(
         media_kind=str(probe.kind),
         mime_type=probe.mime,
@@ -48,7 +69,7 @@ def analysis_submit(*, upload: UploadedFile) -> Analysis:
         width=probe.width,
         height=probe.height,
         sha256=hashlib.sha256(data).hexdigest(),
-        expires_at=timezone.now() + timedelta(hours=settings.ANALYSIS_RETENTION_HOURS),
+        expires_at=timezone.now() + retention,
     )
     analysis.file.save(f"upload.{probe.extension}", ContentFile(data), save=False)
     try:

@@ -76,7 +76,11 @@ class Stack:
             ]  # fmt: skip
         else:
             args = [
-                sys.executable, "manage.py", "runserver", f"{self.host}:{self.port}", "--noreload"
+                sys.executable,
+                "manage.py",
+                "runserver",
+                f"{self.host}:{self.port}",
+                "--noreload",
             ]
         self._spawn("web", args)
 

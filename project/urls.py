@@ -5,7 +5,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from learn import views as learn_views
 from project import health
 
-api_patterns = ([path("", include("detector.api_urls"))], "api")
+api_patterns = (
+    [path("", include("detector.api_urls")), path("quizzes/", include("quiz.api_urls"))],
+    "api",
+)
 
 urlpatterns = [
     path("", learn_views.home, name="home"),

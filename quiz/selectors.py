@@ -1,0 +1,206 @@
+"""Read-only queries for quiz pages, each a fixed number of queries whatever the quiz size."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    When,
+)
+
+from .cues import CUES, Cue
+from .errors import AttemptNotFound, ItemNotFound, QuizNotFound
+from .models import Attempt, Item, Quiz, Response
+from .scoring import Calibration, calibration
+
+CROWD_MIN_PLAYS = 10  # below this, a difficulty label would be noise
+
+
+def quiz_list() -> QuerySet[Quiz]:
+    return (
+        Quiz.objects.filter(published=True)
+        .annotate(item_count=Count("items"))
+        .order_by("level", "title")
+    )
+
+
+def quiz_get(*, slug: str, include_unpublished: bool = False) -> Quiz:
+    quizzes = Quiz.objects.annotate(item_count=Count("items"))
+    if not include_unpublished:
+        quizzes = quizzes.filter(published=True)
+    try:
+        return quizzes.get(slug=slug)
+    except Quiz.DoesNotExist:
+        raise QuizNotFound(slug) from None
+
+
+def quiz_items(*, quiz: Quiz) -> QuerySet[Item]:
+    return quiz.items.select_related("analysis", "analysis_b").order_by("order", "pk")
+
+
+def attempt_get(*, public_id: str, session_key: str | None = None) -> Attempt:
+    """An attempt by its public id; with `session_key`, only if it belongs to that session."""
+    attempts = Attempt.objects.select_related("quiz").annotate(
+        item_count=Count("quiz__items", distinct=True)
+    )
+    if session_key is not None:
+        attempts = attempts.filter(session_key=session_key)
+    try:
+        return attempts.get(public_id=public_id)
+    except Attempt.DoesNotExist:
+        raise AttemptNotFound(public_id) from None
+
+
+def item_at(
+    *, quiz: Quiz, position: int, with_analyses: bool = True, answered_in: Attempt | None = None
+) -> Item:
+    """The item at 1-based `position` in the quiz; optionally with its detector analyses and
+    an `answered` flag for an attempt (so the play page needs no second query)."""
+    if position < 1:
+        raise ItemNotFound(position)
+    items = quiz.items.order_by("order", "pk")
+    if with_analyses:
+        items = items.select_related("analysis", "analysis_b")
+    if answered_in is not None:
+        answers = Response.objects.filter(attempt=answered_in, item=OuterRef("pk"))
+        items = items.annotate(answered=Exists(answers))
+    item = items[position - 1 : position].first()
+    if item is None:
+        raise ItemNotFound(position)
+    return item
+
+
+def item_get(*, quiz: Quiz, public_id) -> tuple[Item, int]:
+    """An item of the quiz by public id, with its 1-based position."""
+    ids = list(quiz.items.order_by("order", "pk").values_list("public_id", flat=True))
+    try:
+        position = [str(i) for i in ids].index(str(public_id)) + 1
+    except ValueError:
+        raise ItemNotFound(public_id) from None
+    return item_at(quiz=quiz, position=position), position
+
+
+def item_for_media(*, public_id, include_unpublished: bool = False) -> Item:
+    items = Item.objects.select_related("quiz")
+    if not include_unpublished:
+        items = items.filter(quiz__published=True)
+    try:
+        return items.get(public_id=public_id)
+    except (Item.DoesNotExist, ValueError):
+        raise ItemNotFound(public_id) from None
+
+
+def response_for(*, attempt: Attempt, item: Item) -> Response | None:
+    return Response.objects.filter(attempt=attempt, item=item).first()
+
+
+def attempt_progress(*, attempt: Attempt) -> set[int]:
+    """Ids of the items this attempt has answered."""
+    return set(attempt.responses.values_list("item_id", flat=True))
+
+
+@dataclass(frozen=True)
+class CrowdStats:
+    plays: int
+    correct_percent: int | None
+    mean_confidence: int | None
+
+    @property
+    def difficulty(self) -> str | None:
+        """ "easy" / "medium" / "hard" from how many players got it right; None if too few."""
+        if self.plays < CROWD_MIN_PLAYS or self.correct_percent is None:
+            return None
+        if self.correct_percent >= 75:
+            return "easy"
+        if self.correct_percent >= 45:
+            return "medium"
+        return "hard"
+
+
+def crowd_stats(*, item_ids: list[int]) -> dict[int, CrowdStats]:
+    """Share correct and mean confidence of every first answer to each item (one query)."""
+    rows = (
+        Response.objects.filter(item_id__in=item_ids)
+        .values("item_id")
+        .annotate(
+            plays=Count("pk"),
+            right=Avg(Case(When(correct=True, then=100), default=0, output_field=IntegerField())),
+            confidence=Avg("confidence"),
+        )
+    )
+    stats = {i: CrowdStats(0, None, None) for i in item_ids}
+    for row in rows:
+        stats[row["item_id"]] = CrowdStats(
+            row["plays"], round(row["right"]), round(row["confidence"])
+        )
+    return stats
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    attempt: Attempt
+    responses: list[Response]
+    score: int
+    total: int
+    calibration: Calibration | None
+    first_calibration: Calibration | None
+    missed_cues: list[tuple[Cue, int]]
+    revisions: int
+    revisions_helped: int
+    revisions_hurt: int
+
+
+def attempt_summary(*, attempt: Attempt) -> AttemptSummary:
+    responses = list(attempt.responses.select_related("item").order_by("item__order", "item__pk"))
+    final = [(r.final_confidence, r.final_correct) for r in responses]
+    first = [(r.confidence, r.correct) for r in responses]
+    missed = Counter(
+        cue for r in responses if not r.final_correct for cue in r.item.cues if cue in CUES
+    )
+    revised = [r for r in responses if r.revised_answer and r.revised_answer != r.answer]
+    return AttemptSummary(
+        attempt=attempt,
+        responses=responses,
+        score=sum(1 for _, ok in final if ok),
+        total=getattr(attempt, "item_count", None) or len(responses),
+        calibration=calibration(final),
+        first_calibration=calibration(first) if attempt.machine_informed else None,
+        missed_cues=[(CUES[c], n) for c, n in missed.most_common(3)],
+        revisions=len(revised),
+        revisions_helped=sum(1 for r in revised if r.revised_correct and not r.correct),
+        revisions_hurt=sum(1 for r in revised if r.correct and not r.revised_correct),
+    )
+
+
+def cue_example_item(*, cue: str) -> Item | None:
+    """A published item with marked areas that teaches this cue (for the cue guide)."""
+    items = (
+        Item.objects.filter(quiz__published=True, media_kind=Item.MediaKind.IMAGE)
+        .exclude(regions=[])
+        .order_by("quiz__slug", "order")
+    )
+    if connection.features.supports_json_field_contains:
+        return items.filter(cues__contains=[cue]).first()
+    return next((item for item in items.iterator() if cue in item.cues), None)
+
+
+def items_prefetch() -> Prefetch:
+    return Prefetch("items", queryset=Item.objects.order_by("order", "pk"))
+
+
+def faq_links(*, slugs: list[str]) -> dict[str, dict]:
+    """Question and URL of each published FAQ entry among `slugs` (one query)."""
+    from learn.models import FaqEntry
+
+    entries = FaqEntry.objects.filter(slug__in=set(slugs), published=True)
+    return {e.slug: {"url": e.get_absolute_url(), "question": e.question} for e in entries}
