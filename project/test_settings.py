@@ -10,4 +10,7 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="unveiled-test-media-"))
 # Unit tests never reach a real broker; the end-to-end tests start their own processes.
 CELERY_BROKER_URL = "memory://"
 CELERY_BROKER_TRANSPORT_OPTIONS = {}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
