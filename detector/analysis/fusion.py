@@ -19,6 +19,7 @@ from .types import Evidence, Hint, Media, Report, Strength, Verdict
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "fusion.json"
 MIN_SIDE = 256  # below this, the statistical checks have too few pixels to mean anything
+MIN_JPEG_QUALITY = 50  # below this, compression has wiped out the fine traces the checks read
 
 HEADLINES = {
     Verdict.DECLARED_AI: "This file says it was made with AI",
@@ -123,6 +124,19 @@ def _out_of_scope(media: Media, evidence: list[Evidence]) -> list[str]:
         reasons.append(
             f"The picture is only {media.width}×{media.height} pixels: too small for our "
             "statistical checks to mean much."
+        )
+    quality = next(
+        (
+            e.data["quantisation"].get("quality")
+            for e in evidence
+            if isinstance(e.data.get("quantisation"), dict)
+        ),
+        None,
+    )
+    if quality is not None and quality < MIN_JPEG_QUALITY:
+        reasons.append(
+            f"The picture was saved as a low-quality JPEG (about {quality} of 100): heavy "
+            "compression wipes out the fine traces our checks look for."
         )
     for e in evidence:
         reasons += [str(r) for r in e.data.get("out_of_scope", [])]

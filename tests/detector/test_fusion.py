@@ -99,3 +99,12 @@ def test_a_broken_signature_is_strong_enough_on_its_own():
 def test_the_probability_is_always_a_number():
     report = fuse(media(), [evidence("faces", None, Hint.NOT_APPLICABLE)], model=MODEL)
     assert isinstance(report.probability, float)
+
+
+def test_a_heavily_recompressed_jpeg_is_out_of_scope():
+    squeezed = Evidence(
+        **{**evidence("compression", 0.4).__dict__, "data": {"quantisation": {"quality": 35}}}
+    )
+    report = fuse(media(), [squeezed, evidence("noise", 0.95)], model=MODEL)
+    assert report.verdict == Verdict.INCONCLUSIVE
+    assert any("low-quality JPEG" in r for r in report.reasons)
