@@ -1,9 +1,10 @@
-"""decode -> run each applicable analyzer (time-boxed) -> fuse -> explain."""
+"""decode -> run the applicable analyzers side by side (each time-boxed) -> fuse -> explain."""
 
 from __future__ import annotations
 
 import concurrent.futures
 import logging
+import os
 import time
 from collections.abc import Callable
 
@@ -17,13 +18,10 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int], None]
 
 
-def _run_boxed(analyzer: Analyzer, media: Media) -> Evidence:
-    """Run one analyzer in a worker thread and stop waiting once its time budget is spent."""
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix=analyzer.name)
-    try:
-        return pool.submit(analyzer.analyze, media).result(timeout=analyzer.time_budget_s)
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+def _timed(analyzer: Analyzer, media: Media) -> tuple[Evidence, float]:
+    started = time.perf_counter()
+    evidence = analyzer.analyze(media)
+    return evidence, (time.perf_counter() - started) * 1000
 
 
 def analyze(
@@ -33,25 +31,42 @@ def analyze(
     evidence: list[Evidence] = []
     failures: list[dict[str, str]] = []
     timings: dict[str, float] = {}
-    for done, analyzer in enumerate(analyzers):
-        if on_progress is not None:
-            on_progress(analyzer.name, round(100 * done / max(len(analyzers), 1)))
-        started = time.perf_counter()
-        try:
-            evidence.append(_run_boxed(analyzer, media))
-        except concurrent.futures.TimeoutError:
-            failures.append(
-                {
-                    "analyzer": analyzer.name,
-                    "reason": f"did not finish within its {analyzer.time_budget_s:g} s budget",
-                }
-            )
-        except Exception as exc:
-            log.exception("analyzer %s failed", analyzer.name)
-            failures.append({"analyzer": analyzer.name, "reason": f"{type(exc).__name__}: {exc}"})
-        timings[analyzer.name] = round((time.perf_counter() - started) * 1000, 1)
     if on_progress is not None:
-        on_progress("explaining", 100)
+        on_progress("decoding", 0)
+    # Most analyzers read pixels and OpenCV/numpy release the GIL, so they share the cores.
+    # Decoding first means they share one decode instead of racing to make it.
+    try:
+        media.rgb  # noqa: B018
+    except Exception:
+        log.info("pixels could not be decoded; analyzers that need them will say so")
+    workers = max(1, min(len(analyzers), os.cpu_count() or 1))
+    pool = concurrent.futures.ThreadPoolExecutor(workers, thread_name_prefix="analyzer")
+    try:
+        futures = [(a, pool.submit(_timed, a, media)) for a in analyzers]
+        for done, (analyzer, future) in enumerate(futures, start=1):
+            try:
+                result, elapsed_ms = future.result(timeout=analyzer.time_budget_s)
+            except concurrent.futures.TimeoutError:
+                failures.append(
+                    {
+                        "analyzer": analyzer.name,
+                        "reason": f"did not finish within its {analyzer.time_budget_s:g} s budget",
+                    }
+                )
+            except Exception as exc:
+                log.exception("analyzer %s failed", analyzer.name)
+                failures.append(
+                    {"analyzer": analyzer.name, "reason": f"{type(exc).__name__}: {exc}"}
+                )
+            else:
+                evidence.append(result)
+                timings[analyzer.name] = round(elapsed_ms, 1)
+            if on_progress is not None:
+                on_progress(analyzer.name, round(95 * done / max(len(analyzers), 1)))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    if on_progress is not None:
+        on_progress("explaining", 99)
     return fuse(media, evidence, failures=failures, timings_ms=timings)
 
 
