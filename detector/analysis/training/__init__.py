@@ -1,0 +1,1 @@
+"""Reproducible training and evaluation scripts for the detector's fitted parameters."""
