@@ -93,7 +93,9 @@ def test_it_reports_a_valid_signature_from_a_signer_not_on_the_trust_list(captur
     assert "signed, but by someone not on our trust list" in evidence.summary
     assert "captured by a camera and not edited" in evidence.summary
     assert "signingCredential.untrusted" in evidence.data["validation_codes"]["failure"]
-    assert analyze_bytes(capture_jpeg).verdict == Verdict.INCONCLUSIVE
+    # An untrusted signature decides nothing: the verdict is left to the statistical checks.
+    verdict = analyze_bytes(capture_jpeg).verdict
+    assert verdict not in {Verdict.VERIFIED_CAPTURE, Verdict.DECLARED_AI}
 
 
 def test_it_trusts_nobody_when_no_trust_list_is_configured(capture_jpeg):
@@ -235,7 +237,7 @@ def test_a_damaged_manifest_does_not_break_the_analysis(capture_jpeg):
 
     assert evidence.verdict_hint in (Hint.NEUTRAL, Hint.MANIPULATED)
     assert evidence.strength != Strength.DECISIVE
-    assert report.verdict == Verdict.INCONCLUSIVE
+    assert report.verdict not in {Verdict.VERIFIED_CAPTURE, Verdict.DECLARED_AI}
     assert not [f for f in report.failures if f["analyzer"] == "content_credentials"]
 
 

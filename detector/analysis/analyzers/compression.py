@@ -8,13 +8,13 @@ the score stays weak; the point is to explain "re-saved" and "edited after captu
 
 from __future__ import annotations
 
+import contextlib
 import io
-import struct
 from typing import Any
 
 import cv2
 import numpy as np
-from PIL import Image
+from PIL import ExifTags, Image
 
 from .. import metadata as md
 from ..registry import Analyzer, register
@@ -172,36 +172,18 @@ def _first_quality(found: list[dict[str, Any]]) -> int | None:
 
 
 def exif_thumbnail(payload: bytes) -> bytes | None:
-    """The JPEG thumbnail in IFD1 of an EXIF block ("Exif\\0\\0" + TIFF), bounds-checked."""
+    """The JPEG thumbnail that IFD1 of an EXIF block ("Exif\\0\\0" + TIFF) points to."""
     tiff = payload[6:] if payload.startswith(b"Exif\x00\x00") else payload
-    if len(tiff) < 8 or tiff[:2] not in (b"II", b"MM"):
+    exif = Image.Exif()
+    try:
+        exif.load(payload)
+        ifd1 = exif.get_ifd(ExifTags.IFD.IFD1)
+    except Exception:  # Pillow raises many types for broken EXIF
         return None
-    order = "<" if tiff[:2] == b"II" else ">"
-    (ifd0,) = struct.unpack(order + "I", tiff[4:8])
-    if ifd0 + 2 > len(tiff):
+    start, length = ifd1.get(0x0201), ifd1.get(0x0202)  # JPEGInterchangeFormat(Length)
+    if not isinstance(start, int) or not isinstance(length, int) or length <= 0:
         return None
-    (entries,) = struct.unpack(order + "H", tiff[ifd0 : ifd0 + 2])
-    next_at = ifd0 + 2 + 12 * entries
-    if next_at + 4 > len(tiff):
-        return None
-    (ifd1,) = struct.unpack(order + "I", tiff[next_at : next_at + 4])
-    if ifd1 == 0 or ifd1 + 2 > len(tiff):
-        return None
-    (entries,) = struct.unpack(order + "H", tiff[ifd1 : ifd1 + 2])
-    fields = {}
-    for i in range(min(entries, 64)):
-        at = ifd1 + 2 + 12 * i
-        if at + 12 > len(tiff):
-            return None
-        tag, kind = struct.unpack(order + "HH", tiff[at : at + 4])
-        value_format = "H" if kind == 3 else "I"
-        (fields[tag],) = struct.unpack(
-            order + value_format, tiff[at + 8 : at + 8 + (2 if kind == 3 else 4)]
-        )
-    start, length = fields.get(0x0201), fields.get(0x0202)
-    if not start or not length or start + length > len(tiff):
-        return None
-    return tiff[start : start + length]
+    return tiff[start : start + length] if start + length <= len(tiff) else None
 
 
 def thumbnail_check(thumbnail: bytes, main: np.ndarray) -> dict[str, Any]:
@@ -240,28 +222,18 @@ def thumbnail_check(thumbnail: bytes, main: np.ndarray) -> dict[str, Any]:
     }
 
 
-def editors_named(media: Media) -> tuple[list[str], list[str]]:
-    """Editor names found in EXIF Software, XMP CreatorTool and PNG text (names, raw values)."""
-    found = md.read_container(media.data, media.mime)
+def editors_named(found: md.Found) -> tuple[list[str], list[str]]:
+    """Editor names in EXIF Software, XMP CreatorTool and PNG text (names, raw values)."""
     values: list[str] = []
     for _, raw in found.exif:
-        try:
+        with contextlib.suppress(ValueError):
             values.append(md.read_exif(raw).get("software", ""))
-        except ValueError:
-            continue
     for _, packet in found.xmp:
-        try:
+        with contextlib.suppress(ValueError):
             values += md.read_xmp(packet)["creator_tools"]
-        except ValueError:
-            continue
     values += [value for _, key, value in found.text if key == "Software"]
     values = [md.shorten(v, 120) for v in dict.fromkeys(values) if v]
-    names = sorted({name for v in values if (name := name_in(v, EDITORS))})
-    return names, values
-
-
-def _exif_payloads(media: Media) -> list[bytes]:
-    return [raw for _, raw in md.read_container(media.data, media.mime).exif]
+    return sorted({name for v in values if (name := name_in(v, EDITORS))}), values
 
 
 @register("compression")
@@ -270,7 +242,8 @@ class CompressionAnalyzer(Analyzer):
     time_budget_s = 10.0
 
     def analyze(self, media: Media) -> Evidence:
-        editors, software = editors_named(media)
+        found = md.read_container(media.data, media.mime)
+        editors, software = editors_named(found)
         data: dict[str, Any] = {"format": media.mime, "editors": editors, "software": software}
         findings: list[str] = []  # plain-language clues, strongest first
         details: list[str] = []
@@ -283,7 +256,7 @@ class CompressionAnalyzer(Analyzer):
             if tables:
                 data["quantisation"] = estimate_quality(tables)
                 data["double_compression"] = double_compression(media.rgb, tables[0])
-            thumbs = [t for raw in _exif_payloads(media) if (t := exif_thumbnail(raw))]
+            thumbs = [t for _, raw in found.exif if (t := exif_thumbnail(raw))]
             if thumbs:
                 data["thumbnail"] = thumbnail_check(thumbs[0], media.downscaled(768))
             score = round(self._judge_jpeg(data, findings, details), 2)

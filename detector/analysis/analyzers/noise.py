@@ -21,6 +21,9 @@ from ..types import Evidence, Hint, Media, MediaKind, Overlay, Region, Strength
 TITLE = "Noise consistency"
 WORK_SIDE = 1536
 TEXTURE_BINS = 8
+TEXTURE_SCALE = 4
+WHITENESS = 0.0
+MODE = "quantile"
 SMOOTH_BLOCKS = 3.0  # pasted areas cover several blocks; single odd blocks are texture
 FLAG_Z = 2.0  # smoothed z at which an area is outlined
 MIN_BLOCKS = 4
@@ -54,14 +57,18 @@ def block_features(grey: np.ndarray, block: int) -> dict[str, np.ndarray]:
         cv2.resize(residual**2, (g.shape[1] // 4, g.shape[0] // 4), interpolation=cv2.INTER_AREA)
     )
     grain = _block_reduce(patch, block // 4, 50)
-    quarter = cv2.resize(g, (g.shape[1] // 4, g.shape[0] // 4), interpolation=cv2.INTER_AREA)
-    texture = _block_reduce(np.abs(cv2.filter2D(quarter, -1, LAPLACE)), block // 4, 50)
+    coarse = cv2.resize(
+        g, (g.shape[1] // TEXTURE_SCALE, g.shape[0] // TEXTURE_SCALE), interpolation=cv2.INTER_AREA
+    )
+    texture = np.abs(cv2.filter2D(coarse, -1, LAPLACE))
+    texture = cv2.resize(texture, (g.shape[1] // 4, g.shape[0] // 4), interpolation=cv2.INTER_LINEAR)
+    texture = _block_reduce(texture, block // 4, 50)
     rows, cols = min(grain.shape[0], texture.shape[0]), min(grain.shape[1], texture.shape[1])
     bright = cv2.resize(
         g[: rows * block, : cols * block], (cols, rows), interpolation=cv2.INTER_AREA
     )
     return {
-        "grain": np.log(grain[:rows, :cols] + 0.5),
+        "grain": np.log(grain[:rows, :cols] + 0.5) - WHITENESS * np.log(texture[:rows, :cols] + 0.5),
         "texture": np.log(texture[:rows, :cols] + 0.5),
         "bright": bright / 255,
     }
@@ -75,15 +82,29 @@ def inconsistency(features: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarr
     z = np.zeros_like(grain)
     if valid.sum() < 4 * TEXTURE_BINS:
         return z, valid
-    edges = np.quantile(texture[valid], np.linspace(0, 1, TEXTURE_BINS + 1)[1:-1])
-    which = np.searchsorted(edges, texture)
-    for k in range(TEXTURE_BINS):
-        peers = (which == k) & valid
-        if peers.sum() < 4:
-            continue
-        centre = np.median(grain[peers])
-        spread = max(1.4826 * np.median(np.abs(grain[peers] - centre)), 0.1)
-        z[which == k] = (grain[which == k] - centre) / spread
+    if MODE == "linear":
+        design = np.stack([np.ones(valid.sum()), texture[valid]], 1)
+        target, weight = grain[valid], np.ones(valid.sum())
+        for _ in range(6):
+            coef = np.linalg.lstsq(design * weight[:, None], target * weight, rcond=None)[0]
+            resid = target - design @ coef
+            spread = max(1.4826 * np.median(np.abs(resid)), 0.1)
+            weight = 1 / np.maximum(1, np.abs(resid) / (1.5 * spread))
+        z = (grain - coef[0] - coef[1] * texture) / spread
+    else:
+        if MODE == "width":
+            low, high = np.percentile(texture[valid], [2, 98])
+            edges = np.linspace(low, high, TEXTURE_BINS + 1)[1:-1]
+        else:
+            edges = np.quantile(texture[valid], np.linspace(0, 1, TEXTURE_BINS + 1)[1:-1])
+        which = np.searchsorted(edges, texture)
+        for k in range(TEXTURE_BINS):
+            peers = (which == k) & valid
+            if peers.sum() < 4:
+                continue
+            centre = np.median(grain[peers])
+            spread = max(1.4826 * np.median(np.abs(grain[peers] - centre)), 0.1)
+            z[which == k] = (grain[which == k] - centre) / spread
     z[~valid] = 0
     weight = cv2.GaussianBlur(valid.astype(np.float32), (0, 0), SMOOTH_BLOCKS)
     summed = cv2.GaussianBlur((z * valid).astype(np.float32), (0, 0), SMOOTH_BLOCKS)
