@@ -61,14 +61,17 @@ def block_features(grey: np.ndarray, block: int) -> dict[str, np.ndarray]:
         g, (g.shape[1] // TEXTURE_SCALE, g.shape[0] // TEXTURE_SCALE), interpolation=cv2.INTER_AREA
     )
     texture = np.abs(cv2.filter2D(coarse, -1, LAPLACE))
-    texture = cv2.resize(texture, (g.shape[1] // 4, g.shape[0] // 4), interpolation=cv2.INTER_LINEAR)
+    texture = cv2.resize(
+        texture, (g.shape[1] // 4, g.shape[0] // 4), interpolation=cv2.INTER_LINEAR
+    )
     texture = _block_reduce(texture, block // 4, 50)
     rows, cols = min(grain.shape[0], texture.shape[0]), min(grain.shape[1], texture.shape[1])
     bright = cv2.resize(
         g[: rows * block, : cols * block], (cols, rows), interpolation=cv2.INTER_AREA
     )
     return {
-        "grain": np.log(grain[:rows, :cols] + 0.5) - WHITENESS * np.log(texture[:rows, :cols] + 0.5),
+        "grain": np.log(grain[:rows, :cols] + 0.5)
+        - WHITENESS * np.log(texture[:rows, :cols] + 0.5),
         "texture": np.log(texture[:rows, :cols] + 0.5),
         "bright": bright / 255,
     }
