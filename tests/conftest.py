@@ -6,6 +6,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
+# Hooks that keep a run from hanging (see tests/hygiene.py); a conftest's hooks are registered.
+from tests.hygiene import pytest_configure, pytest_sessionfinish, pytest_unconfigure  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
