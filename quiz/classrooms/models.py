@@ -107,7 +107,7 @@ class Assignment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="posttests",
-        help_text="An earlier assignment of the same class to compare with (pre-test).",
+        help_text="An earlier assignment of the same class to compare with.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

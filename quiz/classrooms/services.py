@@ -213,6 +213,10 @@ def assignment_start(*, assignment: Assignment, student: Student, session_key: s
         raise AssignmentRefused("This quiz was not assigned to your class.")
     existing = Attempt.objects.filter(assignment=assignment, student=student).first()
     if existing is not None:
+        if existing.session_key != session_key:
+            # The cookie is the student's identity; the play pages follow the session.
+            existing.session_key = session_key
+            existing.save(update_fields=["session_key"])
         return existing
     if not assignment.is_open():
         raise AssignmentRefused("This quiz is not open yet.")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.http import HttpResponse
 from django.test import Client
 
+from quiz.classrooms.access import sign_in_student
 from quiz.classrooms.services import (
     assignment_create,
     classroom_create,
@@ -69,12 +71,12 @@ def student_record(classroom):
 
 def student_client(student) -> Client:
     """A browser signed in as this student (the signed cookie, as after joining)."""
+    signed_in = HttpResponse()
+    sign_in_student(signed_in, student)
     browser = Client()
-    browser.cookies[settings.STUDENT_COOKIE_NAME] = ""
-    from django.core.signing import get_cookie_signer
-
-    signer = get_cookie_signer(salt=settings.STUDENT_COOKIE_NAME)
-    browser.cookies[settings.STUDENT_COOKIE_NAME] = signer.sign(student.secret)
+    browser.cookies[settings.STUDENT_COOKIE_NAME] = signed_in.cookies[
+        settings.STUDENT_COOKIE_NAME
+    ].value
     return browser
 
 
