@@ -19,11 +19,11 @@ from .selectors import first_unanswered_position, student_assignment, student_ta
 from .services import assignment_start, classroom_for_code, normalise_code, student_join
 
 
-def _join_page(request, form, status=200):
+def _join_page(request, form, status=200, error=""):
     return render(
         request,
         "classrooms/join.html",
-        {"form": form, "student": current_student(request)},
+        {"form": form, "student": current_student(request), "error": error},
         status=status,
     )
 
@@ -32,6 +32,8 @@ def _refused(request, form, exc: ClassroomError):
     # Only refusals of a code count, so a whole class behind one address can join.
     if isinstance(exc, JoinRefused):
         count("join", client_ip(request))
+    if not form.is_bound:  # a join link with a bad code
+        return _join_page(request, form, status=400, error=exc.message)
     form.add_error("code" if isinstance(exc, JoinRefused) else "nickname", exc.message)
     return _join_page(request, form, status=400)
 
