@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from learn.models import FaqEntry
 from quiz.classrooms.results import assignment_gains, assignment_results
 from quiz.classrooms.services import (
     assignment_create,
@@ -59,10 +60,17 @@ def test_per_item_share_correct_common_wrong_answer_and_confidence(played):
     assert first.common_wrong == "false" and first.mean_confidence == 95.0
 
 
-def test_per_cue_the_most_missed_comes_first_with_faq_links(played):
+def test_per_cue_the_most_missed_comes_first_with_faq_links(played, teacher):
+    FaqEntry.objects.create(
+        question="What is a cheap fake?", slug="what-is-a-cheap-fake", answer="A", category="basics"
+    )
     cues = assignment_results(assignment=played).cue_stats
     assert cues[0].cue.slug == "edges"
     assert cues[0].missed == 1 and cues[0].answered == 5
+    assert cues[0].faq == [{"url": "/learn/faq/#what-is-a-cheap-fake",
+                            "question": "What is a cheap fake?"}]  # fmt: skip
+    page = teacher.get(played.get_absolute_url()).content.decode()
+    assert '<a href="/learn/faq/#what-is-a-cheap-fake">What is a cheap fake?</a>' in page
 
 
 def test_pre_post_gains_per_student_and_class(classroom, quiz, assignment):
