@@ -60,7 +60,8 @@ def results_csv(request, public_id, table):
     else:
         body = getattr(export, f"{table}_csv")(results_)
     name = slugify(f"{assignment.classroom.name}-{assignment.quiz.title}-{table}") or table
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    # The byte-order mark makes spreadsheet programs read accented nicknames as UTF-8.
+    response = HttpResponse("\ufeff" + body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     response["Cache-Control"] = "private, no-store"
     return response

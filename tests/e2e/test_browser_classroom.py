@@ -130,7 +130,7 @@ def test_teacher_assigns_a_quiz_a_student_plays_it_and_the_teacher_downloads_the
     accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Download students (CSV)").click()
-    text = Path(download.value.path()).read_text(encoding="utf-8")
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:3] == ["student", "status", "score"]
     assert rows[1][0] == "Sam" and rows[1][1] == "done"

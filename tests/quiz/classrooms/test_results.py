@@ -89,7 +89,8 @@ def test_pre_post_gains_per_student_and_class(classroom, quiz, assignment):
 def read_csv(response) -> list[list[str]]:
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith("attachment;")
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_the_results_page_shows_the_grid_and_links_every_csv(teacher, played):
