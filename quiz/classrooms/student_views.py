@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from project.ratelimit import blocked, client_ip, count, too_many
 
 from .access import current_student, sign_in_student, sign_out_student
-from .errors import ClassroomError, JoinRefused, NotFound
+from .errors import ClassroomError, JoinRefused, NotFound, WrongJoinCode
 from .forms import JoinForm
 from .selectors import first_unanswered_position, student_assignment, student_tasks
 from .services import assignment_start, classroom_for_code, normalise_code, student_join
@@ -29,8 +29,9 @@ def _join_page(request, form, status=200, error=""):
 
 
 def _refused(request, form, exc: ClassroomError):
-    # Only refusals of a code count, so a whole class behind one address can join.
-    if isinstance(exc, JoinRefused):
+    # Only codes that match no class count, so a whole class behind one address can join
+    # (and retrying the code of a class whose joining is closed uses up nothing).
+    if isinstance(exc, WrongJoinCode):
         count("join", client_ip(request))
     if not form.is_bound:  # a join link with a bad code
         return _join_page(request, form, status=400, error=exc.message)

@@ -17,6 +17,12 @@ from tests.e2e.conftest import stack_env
 pytestmark = pytest.mark.e2e
 
 QUIZ = "Deepfake myths and facts"
+# What sticks out on the right, to name the culprit when a page is wider than the screen.
+WIDEST = """() => [...document.querySelectorAll('body *')]
+  .filter(e => !(e.parentElement && e.parentElement.closest('.table-scroll')))
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .slice(0, 5)
+  .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +54,8 @@ def accessible(page) -> None:
 
 def fits_a_phone(page) -> None:
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, (page.url, overflow)
+    wide = page.evaluate(WIDEST)
+    assert overflow <= 0, (page.url, overflow, wide)
 
 
 @pytest.fixture
@@ -128,6 +135,11 @@ def test_teacher_assigns_a_quiz_a_student_plays_it_and_the_teacher_downloads_the
     expect(page.locator("#summary-title + ul")).to_contain_text("1 of 1 students finished")
     expect(page.get_by_role("rowheader", name="Sam")).to_be_visible()
     accessible(page)
+    page.set_viewport_size({"width": 360, "height": 740})
+    fits_a_phone(page)
+    page.goto(class_url)
+    fits_a_phone(page)
+    page.go_back()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download students (CSV)").click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")

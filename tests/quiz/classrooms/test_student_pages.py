@@ -115,3 +115,12 @@ def test_a_student_cannot_start_another_classes_assignment(student, other_teache
 def test_signing_out_forgets_the_student_on_this_device(student):
     student.post("/class/leave/")
     assert student.get("/class/")["Location"] == "/join/"
+
+
+def test_retrying_the_code_of_a_closed_class_uses_up_no_tries(settings, visitor, classroom):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "join": "2/10m"}
+    classroom_set_joining(classroom=classroom, open_=False)
+    for _ in range(4):
+        assert join(visitor, classroom.join_code).status_code == 400
+    classroom_set_joining(classroom=classroom, open_=True)
+    assert join(visitor, classroom.join_code).status_code == 302
