@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
+from quiz.classrooms.models import Student
 from quiz.classrooms.services import classroom_create, student_join, teacher_signup
+from tests.quiz.classrooms.helpers import student_client
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +33,14 @@ def teacher_browser(db):
     return browser
 
 
-@pytest.mark.parametrize("who", ["anonymous", "teacher"])
+@pytest.mark.parametrize("who", ["anonymous", "teacher", "student"])
 def test_admin_pages_send_non_staff_to_the_admin_login(who, teacher_browser):
-    browser = Client() if who == "anonymous" else teacher_browser
+    browsers = {
+        "anonymous": Client(),
+        "teacher": teacher_browser,
+        "student": student_client(Student.objects.get()),
+    }
+    browser = browsers[who]
     urls = admin_urls()
     assert len(urls) >= 40
     for url in urls:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
-from django.http import HttpResponse
 from django.test import Client
 
-from quiz.classrooms.access import sign_in_student
 from quiz.classrooms.services import (
     assignment_create,
     classroom_create,
     student_join,
     teacher_signup,
 )
+from tests.quiz.classrooms.helpers import student_client
 from tests.quiz.conftest import make_quiz
 
 
@@ -67,17 +65,6 @@ def assignment(classroom, quiz):
 @pytest.fixture
 def student_record(classroom):
     return student_join(code=classroom.join_code, nickname="Sam")
-
-
-def student_client(student) -> Client:
-    """A browser signed in as this student (the signed cookie, as after joining)."""
-    signed_in = HttpResponse()
-    sign_in_student(signed_in, student)
-    browser = Client()
-    browser.cookies[settings.STUDENT_COOKIE_NAME] = signed_in.cookies[
-        settings.STUDENT_COOKIE_NAME
-    ].value
-    return browser
 
 
 @pytest.fixture

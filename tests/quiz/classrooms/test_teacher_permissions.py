@@ -11,7 +11,7 @@ from django.test import Client
 from quiz.classrooms import urls as classroom_urls
 from quiz.classrooms.models import Assignment, Classroom, Student
 from quiz.classrooms.services import assignment_create, teacher_signup
-from tests.quiz.classrooms.conftest import student_client
+from tests.quiz.classrooms.helpers import student_client
 
 pytestmark = pytest.mark.django_db
 
