@@ -93,6 +93,12 @@ def test_a_student_starts_resumes_and_finishes_an_assignment(student, assignment
     student.post(f"/quizzes/play/{attempt.public_id}/finish/")
     home = student.get("/class/").content.decode()
     assert "Done" in home and f"/quizzes/results/{attempt.public_id}/" in home
+    result = student.get(f"/quizzes/results/{attempt.public_id}/").content.decode()
+    assert "3 of 3 right" in result and "Back to your class" in result
+    assert (
+        "Back to your class"
+        not in Client().get(f"/quizzes/results/{attempt.public_id}/").content.decode()
+    )
 
 
 def test_resuming_works_in_a_new_session_with_the_same_cookie(student, assignment):
