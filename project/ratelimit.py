@@ -44,21 +44,46 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def hit(scope: str, request) -> int:
-    """Count one request; 0 if allowed, else the seconds until the window resets."""
+def _window(scope: str) -> tuple[Limit, int, int]:
     limit = parse_limit(settings.RATE_LIMITS[scope])
     now = int(time.time())
-    window_start = now - now % limit.window
-    key = f"rl:{scope}:{client_ip(request)}:{window_start}"
+    return limit, now, now - now % limit.window
+
+
+def count(scope: str, ident: str) -> int:
+    """Count one event for `ident` (an address, a username); 0 if allowed, else the seconds
+    until the window resets."""
+    limit, now, window_start = _window(scope)
+    key = f"rl:{scope}:{ident}:{window_start}"
     cache.add(key, 0, timeout=limit.window + 1)
     try:
-        count = cache.incr(key)
+        counted = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=limit.window + 1)
-        count = 1
-    if count > limit.count:
+        counted = 1
+    if counted > limit.count:
         return max(window_start + limit.window - now, 1)
     return 0
+
+
+def blocked(scope: str, ident: str) -> int:
+    """Like `count` but without counting: for limits on failures only (logins, join codes)."""
+    limit, now, window_start = _window(scope)
+    if (cache.get(f"rl:{scope}:{ident}:{window_start}") or 0) >= limit.count:
+        return max(window_start + limit.window - now, 1)
+    return 0
+
+
+def hit(scope: str, request) -> int:
+    """Count one request from this client; 0 if allowed, else seconds to wait."""
+    return count(scope, client_ip(request))
+
+
+def too_many(request, retry_after: int):
+    """The friendly 429 page with Retry-After."""
+    response = render(request, "429.html", {"retry_after": retry_after}, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 def rate_limited(scope: str, methods: tuple[str, ...] = ("POST",)):
@@ -70,9 +95,7 @@ def rate_limited(scope: str, methods: tuple[str, ...] = ("POST",)):
             if request.method in methods:
                 retry_after = hit(scope, request)
                 if retry_after:
-                    response = render(request, "429.html", {"retry_after": retry_after}, status=429)
-                    response["Retry-After"] = str(retry_after)
-                    return response
+                    return too_many(request, retry_after)
             return view(request, *args, **kwargs)
 
         return wrapper

@@ -171,6 +171,10 @@ C2PA_TRUST_ANCHORS_DIR = env_str("C2PA_TRUST_ANCHORS_DIR", "")
 RATE_LIMITS = {
     "analysis": env_str("RATE_LIMIT_ANALYSIS", "60/10m"),
     "api": env_str("RATE_LIMIT_API", "600/10m"),
+    # Failed logins per client address and per username; wrong join codes per address.
+    "login": env_str("RATE_LIMIT_LOGIN", "20/15m"),
+    "login_user": env_str("RATE_LIMIT_LOGIN_USER", "8/15m"),
+    "join": env_str("RATE_LIMIT_JOIN", "20/10m"),
 }
 # How many reverse proxies in front of us append to X-Forwarded-For (0: trust REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
@@ -188,6 +192,17 @@ if env_str("CACHE_URL", ""):
     }
 # Rendered fragments that are the same for everyone (quiz media): kept in each process's memory.
 CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+# --- Teachers and classrooms ----------------------------------------------------------------
+LOGIN_URL = "classrooms:login"
+LOGIN_REDIRECT_URL = "classrooms:dashboard"
+# New teacher accounts wait for an admin to approve them (admin action on teacher profiles).
+TEACHER_APPROVAL_REQUIRED = env_bool("TEACHER_APPROVAL_REQUIRED", False)
+# Students (and their answers) inactive for longer than this are deleted by a beat task.
+STUDENT_DATA_RETENTION_DAYS = env_int("STUDENT_DATA_RETENTION_DAYS", 365, minimum=1)
+STUDENT_COOKIE_NAME = "unveiled_student"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Unveiled <noreply@localhost>")
 
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
@@ -218,7 +233,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_IMPORTS = ["quiz.classrooms.tasks"]
 CELERY_BEAT_SCHEDULE = {
+    "purge-old-student-data": {
+        "task": "quiz.classrooms.tasks.purge_old_student_data",
+        "schedule": env_int("STUDENT_PURGE_INTERVAL_SECONDS", 3600, minimum=1),
+    },
     "purge-expired-analyses": {
         "task": "detector.tasks.purge_expired_analyses",
         "schedule": env_int("PURGE_INTERVAL_SECONDS", 600, minimum=1),

@@ -13,6 +13,7 @@ api_patterns = (
 urlpatterns = [
     path("", learn_views.home, name="home"),
     path("quizzes/", include("quiz.urls")),
+    path("", include("quiz.classrooms.urls")),
     path("learn/", include("learn.urls")),
     path("analyze/", include("detector.urls")),
     path("api/v1/", include(api_patterns)),

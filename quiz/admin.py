@@ -251,3 +251,7 @@ class AttemptAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+# Classroom admin lives beside the classroom models.
+from .classrooms import admin as _classrooms_admin  # noqa: E402, F401

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import (
     OpenApiResponse,
+    PolymorphicProxySerializer,
     extend_schema,
     extend_schema_serializer,
 )
@@ -22,6 +23,7 @@ from . import presenters
 from .api_serializers import (
     AnswerIn,
     AttemptOut,
+    HeldAnswerOut,
     QuizDetailOut,
     QuizOut,
     ResultOut,
@@ -92,7 +94,38 @@ def _reveal_data(attempt, item, position, response) -> dict:
     }
 
 
+def _held_answer(attempt, item, position) -> dict:
+    return HeldAnswerOut(
+        {
+            "item": item.public_id,
+            "position": position,
+            "answers_held": True,
+            "shown_from": attempt.answers_shown_from(),
+        }
+    ).data
+
+
+def _held_result(request, attempt) -> dict:
+    return {
+        "id": attempt.public_id,
+        "quiz": attempt.quiz.slug,
+        "score": None,
+        "total": getattr(attempt, "item_count", None) or attempt.quiz.items.count(),
+        "answers_held": True,
+        "shown_from": attempt.answers_shown_from(),
+        "brier": None,
+        "mean_confidence": None,
+        "accuracy": None,
+        "calibration": None,
+        "calibration_words": "",
+        "missed_cues": [],
+        "share_url": request.build_absolute_uri(attempt.get_absolute_url()),
+    }
+
+
 def _result_data(request, attempt) -> dict:
+    if not attempt.answers_shown():
+        return _held_result(request, attempt)
     summary = attempt_summary(attempt=attempt)
     cal = summary.calibration
     return {
@@ -151,7 +184,11 @@ class AnswerCreateApi(APIView):
     @extend_schema(
         request=Input,
         responses={
-            201: RevealOut,
+            201: PolymorphicProxySerializer(
+                component_name="AnswerResult",
+                serializers=[RevealOut, HeldAnswerOut],
+                resource_type_field_name=None,
+            ),
             400: ERROR_BODY,
             404: OpenApiResponse(ERROR_BODY),
             409: OpenApiResponse(ERROR_BODY),
@@ -190,6 +227,8 @@ class AnswerCreateApi(APIView):
                 message="This attempt is finished.",
                 status_code=status.HTTP_409_CONFLICT,
             ) from None
+        if not attempt.answers_shown():
+            return Response(_held_answer(attempt, item, position), status=status.HTTP_201_CREATED)
         return Response(
             RevealOut(_reveal_data(attempt, item, position, response)).data,
             status=status.HTTP_201_CREATED,
@@ -231,6 +270,8 @@ class RevisionCreateApi(APIView):
                 message="This attempt is finished.",
                 status_code=status.HTTP_409_CONFLICT,
             ) from None
+        if not attempt.answers_shown():
+            return Response(_held_answer(attempt, item, position))
         return Response(RevealOut(_reveal_data(attempt, item, position, response)).data)
 
 

@@ -158,8 +158,10 @@ class AttemptOut(serializers.Serializer):
 class ResultOut(serializers.Serializer):
     id = serializers.CharField()
     quiz = serializers.SlugField()
-    score = serializers.IntegerField()
+    score = serializers.IntegerField(allow_null=True, help_text="null while answers are held.")
     total = serializers.IntegerField()
+    answers_held = serializers.BooleanField(default=False)
+    shown_from = serializers.DateTimeField(allow_null=True, required=False)
     brier = serializers.FloatField(allow_null=True)
     mean_confidence = serializers.FloatField(allow_null=True)
     accuracy = serializers.FloatField(allow_null=True)
@@ -181,3 +183,12 @@ class AnswerIn(serializers.Serializer):
         help_text="Spot items without a click: the grid square, row by row from 0.",
     )
     time_ms = serializers.IntegerField(required=False, min_value=0)
+
+
+class HeldAnswerOut(serializers.Serializer):
+    """The receipt for an answer whose reveal an assignment holds back."""
+
+    item = serializers.UUIDField()
+    position = serializers.IntegerField()
+    answers_held = serializers.BooleanField()
+    shown_from = serializers.DateTimeField(allow_null=True)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from .cues import CUES
 
@@ -185,6 +186,7 @@ class Attempt(models.Model):
     class RevealMode(models.TextChoices):
         EACH = "each", "After each item"
         END = "end", "At the end"
+        AFTER_DUE = "after_due", "After the due date"
 
     public_id = models.CharField(max_length=24, unique=True, default=attempt_token, editable=False)
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
@@ -195,9 +197,22 @@ class Attempt(models.Model):
     )
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    student = models.ForeignKey(
+        "quiz.Student", null=True, blank=True, on_delete=models.CASCADE, related_name="attempts"
+    )
+    assignment = models.ForeignKey(
+        "quiz.Assignment", null=True, blank=True, on_delete=models.CASCADE, related_name="attempts"
+    )
 
     class Meta:
         ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "student"],
+                condition=models.Q(assignment__isnull=False, student__isnull=False),
+                name="quiz_attempt_once_per_assignment",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.quiz_id} attempt {self.public_id}"
@@ -208,6 +223,23 @@ class Attempt(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.finished_at is not None
+
+    def answers_shown_from(self):
+        """When right answers may be shown: None while not yet known (unfinished, held)."""
+        if self.reveal_mode == self.RevealMode.EACH:
+            return self.started_at
+        if self.reveal_mode == self.RevealMode.AFTER_DUE and self.assignment_id:
+            due = self.assignment.due_at
+            if due is not None:
+                return due if self.finished_at is None else max(due, self.finished_at)
+        return self.finished_at
+
+    def answers_shown(self, now=None) -> bool:
+        """Whether pages and the API may show right answers and scores (one rule for both)."""
+        shown_from = self.answers_shown_from()
+        if self.reveal_mode != self.RevealMode.EACH and self.finished_at is None:
+            return False
+        return shown_from is not None and (now or timezone.now()) >= shown_from
 
 
 class Response(models.Model):
@@ -257,3 +289,23 @@ class Response(models.Model):
     @property
     def final_correct(self) -> bool:
         return self.correct if self.revised_correct is None else self.revised_correct
+
+
+# Classroom models live in their own module but belong to this app.
+from .classrooms.models import (  # noqa: E402
+    Assignment,
+    Classroom,
+    Student,
+    TeacherProfile,
+)
+
+__all__ = [
+    "Assignment",
+    "Attempt",
+    "Classroom",
+    "Item",
+    "Quiz",
+    "Response",
+    "Student",
+    "TeacherProfile",
+]

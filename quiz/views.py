@@ -159,7 +159,7 @@ def play(request, token, position):
 def _after_answer(attempt, item, position) -> str:
     if attempt.machine_informed and presenters.detector_view(item) is not None:
         return _play_url(attempt, position, "revise")
-    if attempt.reveal_mode == Attempt.RevealMode.END:
+    if attempt.reveal_mode != Attempt.RevealMode.EACH:
         if position < attempt.item_count:
             return _play_url(attempt, position + 1)
         return reverse("quiz:finish", args=[attempt.public_id])
@@ -217,6 +217,11 @@ def reveal(request, token, position):
     response = response_for(attempt=attempt, item=item)
     if response is None:
         return redirect(_play_url(attempt, position))
+    if not attempt.answers_shown():
+        # Answers held back (an assignment's "at the end" / "after the due date"): go on.
+        if position < attempt.item_count:
+            return redirect(_play_url(attempt, position + 1))
+        return redirect(reverse("quiz:finish", args=[attempt.public_id]))
     stats = crowd_stats(item_ids=[item.pk])[item.pk]
     return render(
         request,
@@ -251,6 +256,12 @@ def results(request, token):
         raise Http404("No such result.") from None
     if not attempt.is_finished:
         raise Http404("This quiz has not been finished yet.")
+    if not attempt.answers_shown():
+        return render(
+            request,
+            "classrooms/held_results.html",
+            {"quiz": attempt.quiz, "shown_from": attempt.answers_shown_from()},
+        )
     summary = attempt_summary(attempt=attempt)
     faq = faq_links(slugs=[slug for cue, _ in summary.missed_cues for slug in cue.faq])
     is_owner = bool(request.session.session_key) and (

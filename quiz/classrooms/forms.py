@@ -1,0 +1,108 @@
+"""Forms of teacher and student pages: they validate input, services do the work."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.validators import UnicodeUsernameValidator
+
+from .models import Assignment, Classroom
+from .selectors import assignable_quizzes
+from .services import NICKNAME_MAX
+
+
+class SignupForm(forms.Form):
+    username = forms.CharField(
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text="Letters, digits and @ . + - _ only. You log in with it.",
+    )
+    email = forms.EmailField(help_text="Only used to reset your password.")
+    display_name = forms.CharField(
+        max_length=80, label="Your name", help_text="As your students know you, e.g. Ms Diaz."
+    )
+    school = forms.CharField(max_length=120, required=False, label="School (optional)")
+    password1 = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
+    password2 = forms.CharField(label="Password again", widget=forms.PasswordInput, strip=False)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("This username is taken. Choose another one.")
+        return username
+
+    def clean(self):
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The two passwords differ.")
+        elif first:
+            user = get_user_model()(username=data.get("username"), email=data.get("email"))
+            try:
+                password_validation.validate_password(first, user)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(max_length=80, label="Your name")
+    school = forms.CharField(max_length=120, required=False, label="School (optional)")
+
+
+class ClassroomForm(forms.Form):
+    name = forms.CharField(max_length=80, label="Class name", help_text="For example: 7B science")
+
+
+class NicknameForm(forms.Form):
+    nickname = forms.CharField(max_length=NICKNAME_MAX, label="Nickname")
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        max_length=12, label="Class code", help_text="Six letters and digits from your teacher."
+    )
+    nickname = forms.CharField(
+        max_length=NICKNAME_MAX,
+        label="Nickname",
+        help_text="Not your full name: a first name or a made-up name is best.",
+    )
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%dT%H:%M")
+
+
+class AssignmentForm(forms.Form):
+    quiz = forms.ModelChoiceField(queryset=None, empty_label=None)
+    opens_at = forms.DateTimeField(
+        required=False, widget=DateTimeInput(), label="Opens", help_text="Empty: now."
+    )
+    due_at = forms.DateTimeField(
+        required=False, widget=DateTimeInput(), label="Due", help_text="Empty: no due date."
+    )
+    reveal = forms.ChoiceField(
+        choices=Assignment.Reveal.choices,
+        initial=Assignment.Reveal.EACH,
+        widget=forms.RadioSelect,
+        label="Show the right answers",
+    )
+    machine_informed = forms.BooleanField(
+        required=False,
+        label="Machine-informed mode",
+        help_text="Students see the detector's verdict after answering and may change their mind.",
+    )
+    pretest = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Pre-test (optional)",
+        help_text="An earlier assignment of this class: the results then show each student's gain.",
+    )
+
+    def __init__(self, *args, classroom: Classroom, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quiz"].queryset = assignable_quizzes()
+        self.fields["pretest"].queryset = classroom.assignments.select_related("quiz")
