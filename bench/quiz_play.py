@@ -144,6 +144,21 @@ def hammer(port: int, path: str, cookie: str, seconds: float, clients: int) -> d
     }
 
 
+def with_csrf_cookie(port: int, path: str, cookie: str) -> str:
+    """The session cookie plus the CSRF cookie the first page sets, kept as a browser keeps it
+    (without it every page view would mint a new CSRF secret)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers={"Cookie": cookie})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        name_value = header.split(";", 1)[0]
+        if name_value.startswith("csrftoken="):
+            return f"{cookie}; {name_value}"
+    raise SystemExit("the play page set no CSRF cookie")
+
+
 def wait_for(port: int, timeout: float = 20) -> None:
     end = time.time() + timeout
     while time.time() < end:
@@ -164,8 +179,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     args = parser.parse_args()
 
+    load_before = os.getloadavg()  # the machine may be shared: say how busy it was
     with tempfile.TemporaryDirectory(prefix="unveiled-bench-") as tmp:
         env = bench_env(Path(tmp))
+        (Path(tmp) / "static").mkdir()  # WhiteNoise warns about a missing STATIC_ROOT
         play_path, cookie = prepare(env)
         from project.devstack import free_port
 
@@ -178,15 +195,21 @@ def main() -> None:
         )  # fmt: skip
         try:
             wait_for(port)
+            cookie = with_csrf_cookie(port, play_path, cookie)
             for path in (HELLO_PATH, play_path):  # warm every worker
                 hammer(port, path, cookie, 1, args.clients)
             hello_result = hammer(port, HELLO_PATH, cookie, args.seconds, args.clients)
             play_result = hammer(port, play_path, cookie, args.seconds, args.clients)
         finally:
             server.terminate()
-            server.wait(10)
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
     print(f"gunicorn: {args.workers} sync workers; {args.clients} client threads; "
-          f"{args.seconds:g} s per URL; CPUs: {os.cpu_count()}")  # fmt: skip
+          f"{args.seconds:g} s per URL; CPUs: {os.cpu_count()}; load average before: "
+          f"{load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")  # fmt: skip
     for name, result in (("hello", hello_result), ("quiz play page", play_result)):
         print(
             f"{name:>15}: {result['rps']:7.1f} req/s  p50 {result['p50_ms']:6.1f} ms  "

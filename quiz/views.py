@@ -5,14 +5,12 @@ Every step is a plain form post, so a quiz can be played to the end without Java
 
 from __future__ import annotations
 
-import functools
-
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import presenters
+from . import page_cache, presenters
 from .errors import (
     AlreadyAnswered,
     AttemptClosed,
@@ -24,7 +22,6 @@ from .errors import (
 )
 from .forms import AnswerForm, elapsed_ms, shown_token
 from .models import Attempt
-from .scoring import SPOT_GRID
 from .selectors import (
     attempt_get,
     attempt_summary,
@@ -36,10 +33,6 @@ from .selectors import (
     response_for,
 )
 from .services import attempt_answer, attempt_finish, attempt_revise, attempt_start
-
-# Strings, so rendering the grid does not localise 36 numbers on every page view.
-GRID_CELLS = [(str(n), str(n + 1)) for n in range(SPOT_GRID * SPOT_GRID)]
-GRID_SIZE_LABEL = str(SPOT_GRID * SPOT_GRID)
 
 
 def _session_key(request) -> str:
@@ -95,29 +88,22 @@ def start(request, slug):
 
 
 def _play_context(attempt, item, position, form):
-    bound = form is not None and form.is_bound
-    return {
-        "attempt": attempt,
-        "quiz": attempt.quiz,
-        "item": item,
-        "position": position,
-        "total": attempt.item_count,
-        "form": form,
-        "choices": presenters.choices_for(item),
-        # Called by the template only when its cached fragment is missing.
-        "media": functools.partial(presenters.item_media, item),
-        "shown": shown_token(item.pk),
-        "grid": GRID_CELLS,
-        "grid_size": str(SPOT_GRID),
-        "grid_total": GRID_SIZE_LABEL,
-        "is_spot": item.kind == "spot",
-        "grid_required": True,
-        "confidence": (form["confidence"].value() if bound else None) or 75,
-    }
+    return presenters.play_context(
+        quiz=attempt.quiz,
+        total=attempt.item_count,
+        item=item,
+        position=position,
+        form=form,
+        shown=shown_token(item.pk),
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def play(request, token, position):
+    if request.method == "GET":
+        cached = page_cache.play_page(request, token=token, position=position)
+        if cached is not None:
+            return cached
     attempt = _own_attempt(request, token)
     posted = request.method == "POST"
     # A GET needs neither the detector's analyses nor a second query to see if it was answered.
