@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+from django.urls import reverse
+
 from detector.models import Analysis
 
 from .cues import CUES
@@ -147,6 +149,15 @@ def reveal(item: Item, response: Response, stats: CrowdStats) -> dict:
             "sentence": crowd_sentence(stats),
         },
     }
+
+
+def continue_link(attempt) -> dict:
+    """Where an unfinished attempt (from selectors.attempts_to_continue) picks up again."""
+    if attempt.answered >= attempt.total:
+        url = reverse("quiz:finish", args=[attempt.public_id])
+    else:
+        url = reverse("quiz:play", args=[attempt.public_id, attempt.answered + 1])
+    return {"url": url, "answered": attempt.answered, "total": attempt.total}
 
 
 def choices_for(item: Item) -> list:

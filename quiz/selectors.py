@@ -162,6 +162,22 @@ def response_for(*, attempt: Attempt, item: Item) -> Response | None:
     return Response.objects.filter(attempt=attempt, item=item).first()
 
 
+def attempts_to_continue(*, session_key: str | None) -> dict[int, Attempt]:
+    """This browser's latest unfinished attempt of each quiz, annotated with `answered` and
+    `total` (one query; none without a session)."""
+    if not session_key:
+        return {}
+    attempts = (
+        Attempt.objects.filter(session_key=session_key, finished_at__isnull=True)
+        .annotate(
+            answered=Count("responses", distinct=True),
+            total=Count("quiz__items", distinct=True),
+        )
+        .order_by("started_at", "pk")
+    )
+    return {attempt.quiz_id: attempt for attempt in attempts}  # the latest one wins
+
+
 def attempt_progress(*, attempt: Attempt) -> set[int]:
     """Ids of the items this attempt has answered."""
     return set(attempt.responses.values_list("item_id", flat=True))

@@ -25,6 +25,7 @@ from .models import Attempt
 from .selectors import (
     attempt_get,
     attempt_summary,
+    attempts_to_continue,
     crowd_stats,
     faq_links,
     item_at,
@@ -63,9 +64,18 @@ def _play_url(attempt: Attempt, position: int, step: str = "play") -> str:
     return reverse(f"quiz:{step}", args=[attempt.public_id, position])
 
 
+def _continue_links(request) -> dict[int, dict]:
+    unfinished = attempts_to_continue(session_key=request.session.session_key)
+    return {quiz_id: presenters.continue_link(a) for quiz_id, a in unfinished.items()}
+
+
 @require_GET
 def index(request):
-    return render(request, "quiz/index.html", {"quizzes": quiz_list()})
+    quizzes = list(quiz_list())
+    links = _continue_links(request)
+    for quiz in quizzes:
+        quiz.continue_link = links.get(quiz.pk)
+    return render(request, "quiz/index.html", {"quizzes": quizzes})
 
 
 @require_GET
@@ -74,7 +84,8 @@ def intro(request, slug):
         quiz = quiz_get(slug=slug, include_unpublished=request.user.is_staff)
     except QuizNotFound:
         raise Http404("No such quiz.") from None
-    return render(request, "quiz/intro.html", {"quiz": quiz})
+    link = _continue_links(request).get(quiz.pk)
+    return render(request, "quiz/intro.html", {"quiz": quiz, "continue_link": link})
 
 
 @require_POST
@@ -146,10 +157,14 @@ def _after_answer(attempt, item, position) -> str:
     if attempt.machine_informed and presenters.detector_view(item) is not None:
         return _play_url(attempt, position, "revise")
     if attempt.reveal_mode == Attempt.RevealMode.END:
-        if position < attempt.item_count:
-            return _play_url(attempt, position + 1)
-        return reverse("quiz:finish", args=[attempt.public_id])
+        return _next_step(attempt, position)
     return _play_url(attempt, position, "reveal")
+
+
+def _next_step(attempt, position) -> str:
+    if position < attempt.item_count:
+        return _play_url(attempt, position + 1)
+    return reverse("quiz:finish", args=[attempt.public_id])
 
 
 @require_http_methods(["GET", "POST"])
@@ -203,6 +218,8 @@ def reveal(request, token, position):
     response = response_for(attempt=attempt, item=item)
     if response is None:
         return redirect(_play_url(attempt, position))
+    if attempt.reveal_mode == Attempt.RevealMode.END and not attempt.is_finished:
+        return redirect(_next_step(attempt, position))  # answers are held back until the end
     stats = crowd_stats(item_ids=[item.pk])[item.pk]
     return render(
         request,
