@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core.cache import caches
+from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client, override_settings
 from django.test.signals import template_rendered
 from django.urls import reverse
@@ -172,3 +173,13 @@ def test_the_one_query_row_agrees_with_the_orm_selectors():
         assert row.answered == item.answered
     assert play_page_row(public_id=attempt.public_id, session_key="x" * 32, position=1) is None
     assert play_page_row(public_id="nope", session_key="k" * 32, position=1) is None
+
+
+def test_every_cached_page_gets_a_freshly_masked_token_for_the_same_secret(quiz):
+    player = Client()
+    url = play_url(start(player, quiz))
+    tokens = {form_token(player.get(url).content.decode()) for _ in range(3)}
+    assert len(tokens) == 3
+    assert all(len(t) == 64 and t.isalnum() for t in tokens)
+    secrets = {_unmask_cipher_token(t) for t in tokens}
+    assert secrets == {player.cookies["csrftoken"].value}
