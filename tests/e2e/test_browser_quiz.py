@@ -63,8 +63,8 @@ def test_a_visitor_plays_a_starter_quiz_to_the_end_with_the_keyboard(site, page,
         page.keyboard.press("ArrowUp")
         page.keyboard.press("ArrowUp")
         expect(page.locator("#confidence-value")).to_have_text("85 %")
-        if position == 1:
-            assert serious_accessibility_violations(page) == [], "play page"
+        if position == 1 or "video" in item:
+            assert serious_accessibility_violations(page) == [], f"play page {position}"
         page.keyboard.press("f")
         verdict = "Right!" if item["truth"] == "fake" else "Not this time."
         expect(heading(page)).to_contain_text(verdict)
