@@ -12,6 +12,10 @@ from tests.e2e.conftest import stack_env
 
 pytestmark = pytest.mark.e2e
 
+ADMIN_USER = (
+    "from django.contrib.auth import get_user_model; "
+    "get_user_model().objects.create_superuser('editor', 'e@example.org', 'pw-editor-1')"
+)
 FIRST_LOOK = next(q for q in QUIZZES if q["slug"] == "real-or-fake-first-look")
 
 
@@ -33,6 +37,7 @@ def site(tmp_path_factory):
     )
     stack.manage("migrate", "--noinput", "-v", "0")
     stack.manage("load_starter_content")
+    stack.manage("shell", "-c", ADMIN_USER)
     with stack:
         yield stack
 
@@ -100,3 +105,29 @@ def test_a_spot_square_is_chosen_with_the_arrow_keys_and_sent_with_enter(site, p
     page.keyboard.press("Enter")
     expect(page.get_by_text("You marked the spot circled in pink")).to_be_visible()
     assert serious_accessibility_violations(page) == [], "spot reveal page"
+
+
+def test_an_editor_drags_a_changed_area_onto_an_item_preview_in_the_admin(site, page):
+    page.goto(site.url + "/admin/login/?next=/admin/quiz/quiz/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("pw-editor-1")
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("link", name=FIRST_LOOK["title"]).click()
+    editor = page.locator(".region-editor").first
+    regions = page.locator("textarea[name='items-0-regions']")
+    expect(regions).to_have_value("")
+    width = int(editor.get_attribute("data-width"))
+    editor.scroll_into_view_if_needed()
+    expect(editor).to_have_attribute("data-ready", "1")  # the script found its text box
+    frame = editor.bounding_box()
+    scale = width / frame["width"]
+    page.mouse.move(frame["x"] + 24, frame["y"] + 20)
+    page.mouse.down()
+    page.mouse.move(frame["x"] + 84, frame["y"] + 50, steps=4)
+    page.mouse.up()
+    x, y, w, h = (int(n) for n in regions.input_value().split(","))
+    assert abs(x - 24 * scale) <= 2 and abs(y - 20 * scale) <= 2
+    assert abs(w - 60 * scale) <= 2 and abs(h - 30 * scale) <= 2
+    expect(editor.locator("rect")).to_have_count(1)
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator("textarea[name='items-0-regions']")).to_have_value(f"{x}, {y}, {w}, {h}")
