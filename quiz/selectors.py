@@ -111,8 +111,8 @@ def _play_row_sql(vendor: str) -> str:
         f"FROM {q(attempt)} a JOIN {q(quiz)} qz ON qz.{q('id')} = a.{q('quiz_id')} "
         f"LEFT JOIN {q(item)} i ON i.{q('id')} = (SELECT p.{q('id')} FROM {q(item)} p "
         f"WHERE p.{q('quiz_id')} = a.{q('quiz_id')} ORDER BY p.{q('order')}, p.{q('id')} "
-        f"LIMIT 1 OFFSET %s) "
-        f"WHERE a.{q('public_id')} = %s AND a.{q('session_key')} = %s"
+        f"LIMIT 1 OFFSET %(offset)s) "
+        f"WHERE a.{q('public_id')} = %(public_id)s AND a.{q('session_key')} = %(session_key)s"
     )
 
 
@@ -124,7 +124,10 @@ def play_page_row(*, public_id: str, session_key: str, position: int) -> PlayRow
     if position < 1:
         return None
     with connection.cursor() as cursor:
-        cursor.execute(_play_row_sql(connection.vendor), [position - 1, public_id, session_key])
+        # Named parameters: on SQLite, Django rewrites positional ones with a regular expression
+        # over the whole statement, which costs more than running it.
+        params = {"offset": position - 1, "public_id": public_id, "session_key": session_key}
+        cursor.execute(_play_row_sql(connection.vendor), params)
         row = cursor.fetchone()
     if row is None:
         return None
