@@ -144,6 +144,19 @@ def hammer(port: int, path: str, cookie: str, seconds: float, clients: int) -> d
     }
 
 
+def workers_cpu_seconds(master: int) -> float:
+    """CPU time (user + system) used so far by the gunicorn workers of `master` (Linux /proc)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that just ended
+        if int(fields[1]) == master:  # the parent pid
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def merged(results: list[dict]) -> dict:
     seconds = sum(r["requests"] / r["rps"] for r in results)
     requests = sum(r["requests"] for r in results)
@@ -214,11 +227,14 @@ def main() -> None:
             # Short alternating rounds, so a change in the (shared) machine's load hits both
             # URLs alike instead of whichever ran second.
             rounds = {HELLO_PATH: [], play_path: []}
+            cpu = {HELLO_PATH: 0.0, play_path: 0.0}
             for _ in range(args.rounds):
                 for path in rounds:
+                    before = workers_cpu_seconds(server.pid)
                     rounds[path].append(
                         hammer(port, path, cookie, args.seconds / args.rounds, args.clients)
                     )
+                    cpu[path] += workers_cpu_seconds(server.pid) - before
             hello_result, play_result = merged(rounds[HELLO_PATH]), merged(rounds[play_path])
             round_ratios = [
                 p["rps"] / h["rps"]
@@ -242,6 +258,16 @@ def main() -> None:
         )
     ratio = play_result["rps"] / hello_result["rps"]
     print("per round: " + ", ".join(f"{r:.2f}" for r in round_ratios))
+    # Server CPU per request does not depend on how busy the rest of the machine is.
+    per_request = {
+        path: cpu[path] / result["requests"] * 1e6
+        for path, result in ((HELLO_PATH, hello_result), (play_path, play_result))
+    }
+    print(
+        f"server CPU per request: hello {per_request[HELLO_PATH]:.0f} us, play "
+        f"{per_request[play_path]:.0f} us (hello / play = "
+        f"{per_request[HELLO_PATH] / per_request[play_path]:.2f})"
+    )
     verdict = "meets" if ratio >= 0.5 else "MISSES"
     print(f"play / hello = {ratio:.2f} ({verdict} the target of at least 0.50)")
     if hello_result["errors"] or play_result["errors"]:
