@@ -148,3 +148,20 @@ def test_an_invalid_inline_item_saves_nothing_and_says_why(admin, quiz):
     assert "A spot item needs the changed areas" in reply.content.decode()
     quiz.refresh_from_db()
     assert quiz.title == "Test quiz" and quiz.items.get(kind="spot").regions
+
+
+def test_a_video_saved_in_the_admin_gets_its_width_and_height(admin, quiz):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from quiz.starter_video import clip
+    from tests.conftest import photo_array
+
+    item = quiz.items.get(kind="single")
+    change = reverse("admin:quiz_item_change", args=[item.pk])
+    data = change_form_data(admin.get(change))
+    data["media_kind"] = "video"
+    data["media"] = SimpleUploadedFile("clip.mp4", clip(photo_array()), "video/mp4")
+    assert admin.post(change, data).status_code == 302
+    item.refresh_from_db()
+    assert item.media.name.endswith(".mp4")
+    assert (item.media_width, item.media_height) == (320, 240)
