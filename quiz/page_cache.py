@@ -68,7 +68,9 @@ def csrf_token(request) -> str:
 
 
 def page_key(row: PlayRow, position: int) -> str:
-    inputs = repr((row.quiz, row.total, position, row.item)).encode()
+    # The slot names are per process: were "fragments" ever a shared cache, each process would
+    # still only find pages holding its own placeholders.
+    inputs = repr((CSRF_SLOT, row.quiz, row.total, position, row.item)).encode()
     return "quiz-play:" + hashlib.blake2b(inputs, digest_size=16).hexdigest()
 
 
