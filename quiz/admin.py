@@ -75,11 +75,15 @@ def _preview(item: Item) -> str:
         'stroke-width="3" vector-effect="non-scaling-stroke"></rect>',
         ((r["x"], r["y"], r["w"], r["h"]) for r in item.regions or []),
     )
+    # static/js/admin_regions.js lets the editor drag new boxes onto this preview.
     picture = format_html(
-        '<span style="position:relative;display:inline-block;line-height:0">'
-        '<img src="{}" alt="" width="240">'
+        '<span class="region-editor" data-width="{}" data-height="{}" '
+        'style="position:relative;display:inline-block;line-height:0;cursor:crosshair">'
+        '<img src="{}" alt="" width="240" draggable="false">'
         '<svg viewBox="0 0 {} {}" preserveAspectRatio="none" '
         'style="position:absolute;inset:0;width:100%;height:100%">{}</svg></span>',
+        width,
+        height,
         item.media_url("a"),
         width,
         height,
@@ -87,7 +91,12 @@ def _preview(item: Item) -> str:
     )
     if item.media_b:
         picture = format_html('{} <img src="{}" alt="" width="240">', picture, item.media_url("b"))
-    return format_html("{}<br><small>{} × {} px</small>", picture, width, height)
+    return format_html(
+        "{}<br><small>{} × {} px. Drag on the picture to add a changed area.</small>",
+        picture,
+        width,
+        height,
+    )
 
 
 def _detector_status(item: Item) -> str:
@@ -105,6 +114,10 @@ def _detector_status(item: Item) -> str:
 class ItemInline(admin.StackedInline):
     model = Item
     form = ItemForm
+
+    class Media:
+        js = ["js/admin_regions.js"]
+
     extra = 0
     ordering = ["order", "pk"]
     show_change_link = True
@@ -196,6 +209,10 @@ class QuizAdmin(admin.ModelAdmin):
 @admin.register(Item)
 class ItemAdmin(admin.ModelAdmin):
     form = ItemForm
+
+    class Media:
+        js = ["js/admin_regions.js"]
+
     list_display = ["__str__", "quiz", "order", "kind", "truth", "detector", "plays", "right"]
     list_filter = ["quiz", "kind", "analysis__status"]
     search_fields = ["prompt", "explanation", "key", "credit"]

@@ -1,7 +1,8 @@
 """Content packs: a quiz as a zip (manifest.json + media/) and back, validated, all-or-nothing.
 
 Imports never trust the archive: entry names (zip-slip), entry count, sizes actually read (zip
-bombs), the manifest's shape and every media file's type sniffed from its bytes are checked,
+bombs), the manifest's shape and every media file's type sniffed from its bytes (images, and
+MP4 videos decoded with PyAV) are checked,
 and either the whole quiz is created or nothing is left behind, files included.
 """
 
@@ -37,6 +38,7 @@ ITEM_FIELDS = {
     "source_url": str, "alt_text": str, "media_kind": str,
 }  # fmt: skip
 FILE_FIELDS = ["media", "media_b", "mask"]
+MAX_VIDEO_SECONDS = 120
 
 
 def pack_export(*, quiz: Quiz) -> bytes:
@@ -150,13 +152,37 @@ def _manifest(reader: _Reader) -> dict:
     return manifest
 
 
-def _media(reader: _Reader, name: str, where: str) -> tuple[bytes, str]:
+def _probe_video(data: bytes, where: str) -> tuple[int, int]:
+    """Width and height of an MP4 clip, checked by decoding its first frame."""
+    import av  # only imports of packs with videos pay for it
+
+    try:
+        with av.open(io.BytesIO(data), format="mp4") as container:
+            if not container.streams.video:
+                raise PackRejected(f"{where}: the MP4 file has no video in it.")
+            stream = container.streams.video[0]
+            seconds = float(container.duration or 0) / av.time_base
+            if seconds > MAX_VIDEO_SECONDS:
+                raise PackRejected(f"{where}: videos may last {MAX_VIDEO_SECONDS} s at most.")
+            frame = next(container.decode(stream), None)
+    except (av.FFmpegError, StopIteration, ValueError):
+        raise PackRejected(f"{where}: the MP4 file is damaged or not a video.") from None
+    if frame is None or frame.width * frame.height > settings.ANALYSIS_MAX_PIXELS:
+        raise PackRejected(f"{where}: the video has no readable frame of an allowed size.")
+    return frame.width, frame.height
+
+
+def _media(reader: _Reader, name: str, where: str) -> tuple[bytes, str, tuple[int, int]]:
+    """The file's bytes, its real extension and its width and height."""
     data = reader.read(name, settings.ANALYSIS_MAX_IMAGE_BYTES)
+    if data[4:8] == b"ftyp":  # the box every MP4 file starts with
+        return data, "mp4", _probe_video(data, f"{where} ({name})")
     try:
         probe = probe_image(data, max_pixels=settings.ANALYSIS_MAX_PIXELS)
     except MediaError as exc:
         raise PackRejected(f"{where} ({name}): {exc.message}") from None
-    return data, probe.extension
+    with Image.open(io.BytesIO(data)) as img:
+        return data, probe.extension, img.size
 
 
 def pack_import(*, data: bytes, slug: str | None = None) -> Quiz:
@@ -204,13 +230,17 @@ def _create(reader: _Reader, manifest: dict, slug: str | None, stored: list) -> 
         item.order = row.get("order", n)
         for name in FILE_FIELDS:
             if row.get(name):
-                payload, extension = _media(reader, row[name], f"Item {n}")
+                payload, extension, size = _media(reader, row[name], f"Item {n}")
+                if (extension == "mp4") != (name != "mask" and item.media_kind == "video"):
+                    raise PackRejected(
+                        f"Item {n} ({row[name]}): a video needs media_kind “video”, and only "
+                        "the media of a video item may be a video."
+                    )
                 field = getattr(item, name)
                 field.save(f"pack.{extension}", ContentFile(payload), save=False)
                 stored.append((field.storage, field.name))
                 if name == "media":
-                    with Image.open(io.BytesIO(payload)) as img:
-                        item.media_width, item.media_height = img.size
+                    item.media_width, item.media_height = size
         try:
             item.full_clean()
         except ValidationError as exc:

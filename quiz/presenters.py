@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
+from django.urls import reverse
+
 from detector.models import Analysis
 
 from .cues import CUES
@@ -9,6 +13,7 @@ from .models import Item, Response
 from .scoring import (
     ANSWER_LABELS,
     CHOICES,
+    SPOT_GRID,
     Calibration,
     detector_call,
     detector_pair_call,
@@ -146,8 +151,44 @@ def reveal(item: Item, response: Response, stats: CrowdStats) -> dict:
     }
 
 
+def continue_link(attempt) -> dict:
+    """Where an unfinished attempt (from selectors.attempts_to_continue) picks up again."""
+    if attempt.answered >= attempt.total:
+        url = reverse("quiz:finish", args=[attempt.public_id])
+    else:
+        url = reverse("quiz:play", args=[attempt.public_id, attempt.answered + 1])
+    return {"url": url, "answered": attempt.answered, "total": attempt.total}
+
+
 def choices_for(item: Item) -> list:
     return CHOICES[item.kind]
+
+
+# Strings, so rendering the grid does not localise 36 numbers on every page view.
+GRID_CELLS = [
+    (str(n), str(n // SPOT_GRID + 1), str(n % SPOT_GRID + 1)) for n in range(SPOT_GRID * SPOT_GRID)
+]
+
+
+def play_context(*, quiz, total: int, item: Item, position: int, form, shown: str) -> dict:
+    """Everything the play (and revise) template shows; the page cache keys on these inputs."""
+    bound = form is not None and form.is_bound
+    return {
+        "quiz": quiz,
+        "item": item,
+        "position": position,
+        "total": total,
+        "form": form,
+        "choices": choices_for(item),
+        # Called by the template only when its cached fragment is missing.
+        "media": functools.partial(item_media, item),
+        "shown": shown,
+        "grid": GRID_CELLS,
+        "grid_size": str(SPOT_GRID),
+        "is_spot": item.kind == Item.Kind.SPOT,
+        "grid_required": True,
+        "confidence": (form["confidence"].value() if bound else None) or 75,
+    }
 
 
 def calibration_words(cal: Calibration | None) -> str:

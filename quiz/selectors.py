@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from django.db import connection
 from django.db.models import (
@@ -80,6 +81,66 @@ def item_at(
     return item
 
 
+# The item columns the unanswered play page shows (and nothing else: its cache key hashes them).
+PLAY_ITEM_COLUMNS = ("id", "public_id", "kind", "prompt", "media", "media_b", "media_kind",
+                     "media_width", "media_height", "alt_text")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PlayRow:
+    """What the play page needs about an attempt and the item at one position."""
+
+    finished: bool
+    quiz: tuple  # id, title, slug
+    total: int
+    item: tuple | None  # PLAY_ITEM_COLUMNS, or None past the last item
+    answered: bool
+
+
+@cache
+def _play_row_sql(vendor: str) -> str:
+    q = connection.ops.quote_name
+    attempt, quiz = Attempt._meta.db_table, Quiz._meta.db_table
+    item, response = Item._meta.db_table, Response._meta.db_table
+    columns = ", ".join(f"i.{q(c)}" for c in PLAY_ITEM_COLUMNS)
+    return (
+        f"SELECT a.{q('finished_at')}, qz.{q('id')}, qz.{q('title')}, qz.{q('slug')}, "
+        f"(SELECT COUNT(*) FROM {q(item)} c WHERE c.{q('quiz_id')} = a.{q('quiz_id')}), "
+        f"EXISTS(SELECT 1 FROM {q(response)} r WHERE r.{q('attempt_id')} = a.{q('id')} "
+        f"AND r.{q('item_id')} = i.{q('id')}), {columns} "
+        f"FROM {q(attempt)} a JOIN {q(quiz)} qz ON qz.{q('id')} = a.{q('quiz_id')} "
+        f"LEFT JOIN {q(item)} i ON i.{q('id')} = (SELECT p.{q('id')} FROM {q(item)} p "
+        f"WHERE p.{q('quiz_id')} = a.{q('quiz_id')} ORDER BY p.{q('order')}, p.{q('id')} "
+        f"LIMIT 1 OFFSET %(offset)s) "
+        f"WHERE a.{q('public_id')} = %(public_id)s AND a.{q('session_key')} = %(session_key)s"
+    )
+
+
+def play_page_row(*, public_id: str, session_key: str, position: int) -> PlayRow | None:
+    """The attempt (if it belongs to this session) and the item at 1-based `position`, in one
+    query. Hand-written SQL because this is the hottest page of the site: compiling the same
+    query with the ORM costs more than running it (see bench/quiz_play.py). Same answers as
+    attempt_get + item_at (tests/quiz/test_play_page_cache.py checks them side by side)."""
+    if position < 1:
+        return None
+    with connection.cursor() as cursor:
+        # Named parameters: on SQLite, Django rewrites positional ones with a regular expression
+        # over the whole statement, which costs more than running it.
+        params = {"offset": position - 1, "public_id": public_id, "session_key": session_key}
+        cursor.execute(_play_row_sql(connection.vendor), params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    item = row[6:] if row[6] is not None else None
+    return PlayRow(
+        finished=row[0] is not None,
+        quiz=row[1:4],
+        total=row[4],
+        item=item,
+        answered=bool(row[5]),
+    )
+
+
 def item_get(*, quiz: Quiz, public_id) -> tuple[Item, int]:
     """An item of the quiz by public id, with its 1-based position."""
     ids = list(quiz.items.order_by("order", "pk").values_list("public_id", flat=True))
@@ -102,6 +163,22 @@ def item_for_media(*, public_id, include_unpublished: bool = False) -> Item:
 
 def response_for(*, attempt: Attempt, item: Item) -> Response | None:
     return Response.objects.filter(attempt=attempt, item=item).first()
+
+
+def attempts_to_continue(*, session_key: str | None) -> dict[int, Attempt]:
+    """This browser's latest unfinished attempt of each quiz, annotated with `answered` and
+    `total` (one query; none without a session)."""
+    if not session_key:
+        return {}
+    attempts = (
+        Attempt.objects.filter(session_key=session_key, finished_at__isnull=True)
+        .annotate(
+            answered=Count("responses", distinct=True),
+            total=Count("quiz__items", distinct=True),
+        )
+        .order_by("started_at", "pk")
+    )
+    return {attempt.quiz_id: attempt for attempt in attempts}  # the latest one wins
 
 
 def attempt_progress(*, attempt: Attempt) -> set[int]:

@@ -135,6 +135,8 @@ def _load_item(quiz: Quiz, order: int, row: dict) -> tuple[Item, bool]:
     item.prompt = row["prompt"]
     item.explanation = row["explanation"].strip()
     item.cues = list(row.get("cues", []))
+    if "video" in row:
+        return _load_video_item(item, row)
     if "photo" not in row:
         item.media_kind = Item.MediaKind.NONE
         item.credit, item.licence = OWN_TEXT["credit"], OWN_TEXT["licence"]
@@ -173,6 +175,29 @@ def _load_item(quiz: Quiz, order: int, row: dict) -> tuple[Item, bool]:
     if item.media and not item.media_width:
         with Image.open(io.BytesIO(built["a"])) as img:
             item.media_width, item.media_height = img.size
+    item.full_clean()
+    item.save()
+    return item, changed
+
+
+def _load_video_item(item: Item, row: dict) -> tuple[Item, bool]:
+    from .starter_video import HEIGHT, WIDTH, clip
+
+    photo = _photos()[row["video"]]
+    image = _load_photo(row["video"])
+    donor = image[:, ::-1].copy() if row.get("donor") == "mirror" else None
+    data = clip(image, donor=donor, seed=row.get("seed", 0))
+    item.media_kind = Item.MediaKind.VIDEO
+    item.alt_text = f"A short video made from the photo: {photo.title}"
+    edited = "; a mirrored part pasted in" if donor is not None else ""
+    credit = f"{photo.title}: {photo.credit}, via scikit-image sample data"
+    item.credit = f"{credit}; animated{edited} in code by Unveiled"[:200]
+    item.licence = photo.licence
+    item.regions = []
+    changed = not _same_bytes(item.media, data)
+    if changed:
+        item_set_media(item=item, data=data, extension="mp4")
+    item.media_width, item.media_height = WIDTH, HEIGHT
     item.full_clean()
     item.save()
     return item, changed

@@ -18,12 +18,12 @@ QUIZZES = [
         "slug": "real-or-fake-first-look",
         "title": "Real or fake? A first look",
         "level": "beginner",
-        "estimated_minutes": 6,
+        "estimated_minutes": 7,
         "machine_informed": False,
         "description": (
-            "Ten pictures. Some are untouched photos, some were changed with the same tricks "
-            "people use to make fakes. Decide, and say how sure you are: being honest about "
-            "your doubt counts as much as being right."
+            "Ten pictures and two short videos. Some are untouched, some were changed with "
+            "the same tricks people use to make fakes. Decide, and say how sure you are: being "
+            "honest about your doubt counts as much as being right."
         ),
         "items": [
             {
@@ -193,6 +193,42 @@ QUIZZES = [
                     "Seeing the same scene twice is a useful trick: a **reverse image search** "
                     "often finds the original of a faked picture, and the difference shows "
                     "what was changed."
+                ),
+            },
+            {
+                "key": "rocket-video-real",
+                "video": "rocket",
+                "kind": "single",
+                "truth": "real",
+                "prompt": "A short video of a rocket on the launch pad. Real or fake?",
+                "cues": ["lighting", "context"],
+                "explanation": (
+                    "This video is **real**: the camera slowly slides across the scene and "
+                    "nothing in it was changed.\n\nIn a video, look at how things move. When "
+                    "the camera moves, everything in the picture moves together, smoothly, and "
+                    "the light stays the same from one moment to the next. Nothing jumps, "
+                    "shimmers or changes shape. Play it again and watch one spot: it glides "
+                    "along with the rest."
+                ),
+            },
+            {
+                "key": "chelsea-video-flicker",
+                "video": "chelsea",
+                "donor": "mirror",
+                "seed": 3,
+                "kind": "single",
+                "truth": "fake",
+                "prompt": "A short video of a cat. Real or fake?",
+                "cues": ["edges", "eyes"],
+                "explanation": (
+                    "This video is **fake**. A mirrored copy of part of the cat's face was "
+                    "pasted over the middle of it, on every frame separately, the way many "
+                    "face-swap videos are made.\n\nPause it and play it again, and watch "
+                    "the middle of the face around the eyes and the nose: the edge of the "
+                    "pasted patch shimmers and jumps a little while the rest of the picture "
+                    "glides smoothly, and an eye looks doubled. Editing a video frame by frame "
+                    "makes small differences from one frame to the next, and our eyes are good "
+                    "at noticing things that flicker. Slow down or pause when you can."
                 ),
             },
         ],

@@ -5,14 +5,12 @@ Every step is a plain form post, so a quiz can be played to the end without Java
 
 from __future__ import annotations
 
-import functools
-
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import presenters
+from . import page_cache, presenters
 from .errors import (
     AlreadyAnswered,
     AttemptClosed,
@@ -24,10 +22,10 @@ from .errors import (
 )
 from .forms import AnswerForm, elapsed_ms, shown_token
 from .models import Attempt
-from .scoring import SPOT_GRID
 from .selectors import (
     attempt_get,
     attempt_summary,
+    attempts_to_continue,
     crowd_stats,
     faq_links,
     item_at,
@@ -36,10 +34,6 @@ from .selectors import (
     response_for,
 )
 from .services import attempt_answer, attempt_finish, attempt_revise, attempt_start
-
-# Strings, so rendering the grid does not localise 36 numbers on every page view.
-GRID_CELLS = [(str(n), str(n + 1)) for n in range(SPOT_GRID * SPOT_GRID)]
-GRID_SIZE_LABEL = str(SPOT_GRID * SPOT_GRID)
 
 
 def _session_key(request) -> str:
@@ -70,9 +64,18 @@ def _play_url(attempt: Attempt, position: int, step: str = "play") -> str:
     return reverse(f"quiz:{step}", args=[attempt.public_id, position])
 
 
+def _continue_links(request) -> dict[int, dict]:
+    unfinished = attempts_to_continue(session_key=request.session.session_key)
+    return {quiz_id: presenters.continue_link(a) for quiz_id, a in unfinished.items()}
+
+
 @require_GET
 def index(request):
-    return render(request, "quiz/index.html", {"quizzes": quiz_list()})
+    quizzes = list(quiz_list())
+    links = _continue_links(request)
+    for quiz in quizzes:
+        quiz.continue_link = links.get(quiz.pk)
+    return render(request, "quiz/index.html", {"quizzes": quizzes})
 
 
 @require_GET
@@ -81,7 +84,8 @@ def intro(request, slug):
         quiz = quiz_get(slug=slug, include_unpublished=request.user.is_staff)
     except QuizNotFound:
         raise Http404("No such quiz.") from None
-    return render(request, "quiz/intro.html", {"quiz": quiz})
+    link = _continue_links(request).get(quiz.pk)
+    return render(request, "quiz/intro.html", {"quiz": quiz, "continue_link": link})
 
 
 @require_POST
@@ -95,29 +99,22 @@ def start(request, slug):
 
 
 def _play_context(attempt, item, position, form):
-    bound = form is not None and form.is_bound
-    return {
-        "attempt": attempt,
-        "quiz": attempt.quiz,
-        "item": item,
-        "position": position,
-        "total": attempt.item_count,
-        "form": form,
-        "choices": presenters.choices_for(item),
-        # Called by the template only when its cached fragment is missing.
-        "media": functools.partial(presenters.item_media, item),
-        "shown": shown_token(item.pk),
-        "grid": GRID_CELLS,
-        "grid_size": str(SPOT_GRID),
-        "grid_total": GRID_SIZE_LABEL,
-        "is_spot": item.kind == "spot",
-        "grid_required": True,
-        "confidence": (form["confidence"].value() if bound else None) or 75,
-    }
+    return presenters.play_context(
+        quiz=attempt.quiz,
+        total=attempt.item_count,
+        item=item,
+        position=position,
+        form=form,
+        shown=shown_token(item.pk),
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def play(request, token, position):
+    if request.method == "GET":
+        cached = page_cache.play_page(request, token=token, position=position)
+        if cached is not None:
+            return cached
     attempt = _own_attempt(request, token)
     posted = request.method == "POST"
     # A GET needs neither the detector's analyses nor a second query to see if it was answered.
@@ -160,10 +157,14 @@ def _after_answer(attempt, item, position) -> str:
     if attempt.machine_informed and presenters.detector_view(item) is not None:
         return _play_url(attempt, position, "revise")
     if attempt.reveal_mode != Attempt.RevealMode.EACH:
-        if position < attempt.item_count:
-            return _play_url(attempt, position + 1)
-        return reverse("quiz:finish", args=[attempt.public_id])
+        return _next_step(attempt, position)
     return _play_url(attempt, position, "reveal")
+
+
+def _next_step(attempt, position) -> str:
+    if position < attempt.item_count:
+        return _play_url(attempt, position + 1)
+    return reverse("quiz:finish", args=[attempt.public_id])
 
 
 @require_http_methods(["GET", "POST"])
@@ -219,9 +220,7 @@ def reveal(request, token, position):
         return redirect(_play_url(attempt, position))
     if not attempt.answers_shown():
         # Answers held back (an assignment's "at the end" / "after the due date"): go on.
-        if position < attempt.item_count:
-            return redirect(_play_url(attempt, position + 1))
-        return redirect(reverse("quiz:finish", args=[attempt.public_id]))
+        return redirect(_next_step(attempt, position))
     stats = crowd_stats(item_ids=[item.pk])[item.pk]
     return render(
         request,

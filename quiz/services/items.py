@@ -50,12 +50,24 @@ def item_set_media(*, item: Item, data: bytes, extension: str, side: str = "a") 
         item.media_width, item.media_height = size if size else (None, None)
 
 
+def _video_size(data: bytes) -> tuple[int, int] | None:
+    import av  # only saving a video item pays for the import
+
+    try:
+        with av.open(io.BytesIO(data)) as container:
+            frame = next(container.decode(video=0), None)
+    except (av.FFmpegError, ValueError):
+        return None
+    return (frame.width, frame.height) if frame is not None else None
+
+
 def item_refresh_dimensions(*, item: Item) -> None:
     if not item.media:
         item.media_width = item.media_height = None
         return
     with item.media.open("rb") as handle:
-        size = _image_size(handle.read())
+        data = handle.read()
+    size = _video_size(data) if item.media_kind == Item.MediaKind.VIDEO else _image_size(data)
     item.media_width, item.media_height = size if size else (None, None)
 
 

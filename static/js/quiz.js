@@ -57,8 +57,41 @@
     return tag === "INPUT" && element.type === "text" || tag === "TEXTAREA" || tag === "SELECT";
   }
 
+  // The spot grid is one radio group; browsers move through it in reading order only. Here the
+  // arrow keys move in two dimensions ("Row r, column c") and Enter sends the answer.
+  var GRID_MOVES = { arrowleft: [0, -1], arrowright: [0, 1], arrowup: [-1, 0], arrowdown: [1, 0] };
+
+  function gridKey(event, cell) {
+    var key = event.key.toLowerCase();
+    var grid = cell.closest(".spot-grid");
+    var size = parseInt(grid.getAttribute("data-grid"), 10);
+    if (key === "enter") {
+      var send = cell.form && cell.form.querySelector('button[name="answer"]');
+      if (!send) return false;
+      cell.checked = true;
+      send.click();
+      return true;
+    }
+    var move = GRID_MOVES[key];
+    if (!move || !size) return false;
+    var index = parseInt(cell.value, 10);
+    var row = Math.min(size - 1, Math.max(0, Math.floor(index / size) + move[0]));
+    var col = Math.min(size - 1, Math.max(0, index % size + move[1]));
+    var next = document.getElementById("cell-" + (row * size + col));
+    if (next) {
+      next.checked = true;
+      next.focus();
+    }
+    return true;
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || typing(document.activeElement)) return;
+    var active = document.activeElement;
+    if (active && active.name === "cell" && active.closest(".spot-grid") && gridKey(event, active)) {
+      event.preventDefault();
+      return;
+    }
     var key = event.key.toLowerCase();
     var form = document.querySelector("[data-quiz-form]");
     if (form) {

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from quiz.admin import RegionsField
 from quiz.models import Item, Quiz
+from tests.quiz.admin_forms import change_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +106,62 @@ def test_adding_an_item_in_the_admin_stores_its_size_and_queues_the_detector(
     assert item.cues == ["edges", "lighting"]
     assert (item.media_width, item.media_height) == (320, 240)
     assert item.analysis is not None and len(callbacks) == 1
+
+
+def test_saving_a_quiz_edits_and_adds_its_inline_items(admin, quiz):
+    change = reverse("admin:quiz_quiz_change", args=[quiz.pk])
+    data = change_form_data(admin.get(change))
+    spot = quiz.items.get(kind="spot")
+    index = next(k for k, v in data.items() if k.endswith("-id") and v == str(spot.pk))
+    prefix = index.removesuffix("-id")
+    data[f"{prefix}-prompt"] = "Where was the lamp removed?"
+    data[f"{prefix}-regions"] = "10, 20, 30, 40\n50, 60, 70, 80"
+    new = f"items-{data['items-TOTAL_FORMS']}"
+    data["items-TOTAL_FORMS"] = str(int(data["items-TOTAL_FORMS"]) + 1)
+    data.update({f"{new}-order": "9", f"{new}-kind": "statement", f"{new}-truth": "false",
+                 f"{new}-media_kind": "none", f"{new}-prompt": "Deepfakes cannot fool anyone.",
+                 f"{new}-explanation": "They often do.", f"{new}-credit": "Unveiled",
+                 f"{new}-licence": "CC BY 4.0", f"{new}-tolerance": "16",
+                 f"{new}-quiz": str(quiz.pk)})  # fmt: skip
+    reply = admin.post(change, data)
+    assert reply.status_code == 302, reply.context["errors"] if reply.context else reply
+    spot.refresh_from_db()
+    assert spot.prompt == "Where was the lamp removed?"
+    assert spot.regions == [
+        {"x": 10, "y": 20, "w": 30, "h": 40},
+        {"x": 50, "y": 60, "w": 70, "h": 80},
+    ]
+    added = quiz.items.get(order=9)
+    assert (added.kind, added.truth) == ("statement", "false")
+    assert [i.order for i in quiz.items.order_by("order", "pk")] == [1, 2, 3, 4, 9]
+
+
+def test_an_invalid_inline_item_saves_nothing_and_says_why(admin, quiz):
+    change = reverse("admin:quiz_quiz_change", args=[quiz.pk])
+    data = change_form_data(admin.get(change))
+    spot = quiz.items.get(kind="spot")
+    prefix = next(k for k, v in data.items() if k.endswith("-id") and v == str(spot.pk))[:-3]
+    data["title"] = "A new title"
+    data[f"{prefix}-regions"] = ""
+    reply = admin.post(change, data)
+    assert reply.status_code == 200
+    assert "A spot item needs the changed areas" in reply.content.decode()
+    quiz.refresh_from_db()
+    assert quiz.title == "Test quiz" and quiz.items.get(kind="spot").regions
+
+
+def test_a_video_saved_in_the_admin_gets_its_width_and_height(admin, quiz):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from quiz.starter_video import clip
+    from tests.conftest import photo_array
+
+    item = quiz.items.get(kind="single")
+    change = reverse("admin:quiz_item_change", args=[item.pk])
+    data = change_form_data(admin.get(change))
+    data["media_kind"] = "video"
+    data["media"] = SimpleUploadedFile("clip.mp4", clip(photo_array()), "video/mp4")
+    assert admin.post(change, data).status_code == 302
+    item.refresh_from_db()
+    assert item.media.name.endswith(".mp4")
+    assert (item.media_width, item.media_height) == (320, 240)

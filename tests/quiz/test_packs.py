@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -148,3 +149,49 @@ def test_the_import_command_reports_a_rejection_without_a_traceback(tmp_path):
     bad.write_bytes(b"nope")
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_quiz", str(bad))
+
+
+@pytest.fixture
+def video_pack(quiz) -> bytes:
+    from quiz.starter_video import clip
+
+    item = quiz.items.get(kind="single")
+    item.media.save("clip.mp4", ContentFile(clip(photo_array(360, 240))), save=False)
+    item.media_kind = "video"
+    item.save()
+    return pack_export(quiz=quiz)
+
+
+def test_a_quiz_with_a_video_imports_back_with_the_clip_and_its_size(video_pack):
+    imported = pack_import(data=video_pack, slug="imported")
+    video = imported.items.get(kind="single")
+    assert video.media_kind == "video" and video.media.name.endswith(".mp4")
+    assert (video.media_width, video.media_height) == (320, 240)
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda data: data[:200], "damaged or not a video"),
+        (lambda data: data[:4] + b"ftyp" + b"\0" * 600, "damaged or not a video"),
+    ],
+    ids=["truncated", "only-a-header"],
+)
+def test_a_damaged_video_is_refused_with_a_clear_message(video_pack, damage, message):
+    archive = zipfile.ZipFile(io.BytesIO(video_pack))
+    name = next(n for n in archive.namelist() if n.endswith(".mp4"))
+    broken = rezip(video_pack, drop=[name], extra={name: damage(archive.read(name))})
+    before = media_files()
+    with pytest.raises(PackRejected, match=message):
+        pack_import(data=broken, slug="imported")
+    assert_nothing_imported(before)
+
+
+def test_a_video_in_an_image_item_is_refused(video_pack):
+    def say_image(manifest):
+        for row in manifest["items"]:
+            row["media_kind"] = "image" if row["media_kind"] == "video" else row["media_kind"]
+        return manifest
+
+    with pytest.raises(PackRejected, match="needs media_kind"):
+        pack_import(data=rezip(video_pack, manifest=say_image), slug="imported")

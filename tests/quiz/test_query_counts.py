@@ -29,7 +29,7 @@ def test_the_play_page_does_a_fixed_number_of_queries(
     visitor.post(reverse("quiz:start", args=[quiz.slug]))
     attempt = Attempt.objects.get()
     url = reverse("quiz:play", args=[attempt.public_id, len(kinds)])
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(1):
         assert visitor.get(url).status_code == 200
 
 

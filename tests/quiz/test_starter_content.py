@@ -74,3 +74,25 @@ def test_every_faq_link_in_explanations_and_the_cue_guide_exists(loaded):
             assert slug in slugs, (item.key, slug)
     for cue in CUES.values():
         assert set(cue.faq) <= slugs, cue.slug
+
+
+def test_the_starter_videos_are_real_mp4_clips_served_to_players(loaded, visitor):
+    import io
+
+    import av
+
+    videos = list(Item.objects.filter(media_kind="video").order_by("key"))
+    assert {(v.key, v.truth) for v in videos} == {
+        ("chelsea-video-flicker", "fake"),
+        ("rocket-video-real", "real"),
+    }
+    for video in videos:
+        reply = visitor.get(video.media_url("a"))
+        assert reply["Content-Type"] == "video/mp4"
+        body = b"".join(reply.streaming_content)
+        with av.open(io.BytesIO(body)) as container:
+            stream = container.streams.video[0]
+            assert stream.codec_context.name == "h264"
+            frames = [f.to_ndarray(format="gray") for f in container.decode(video=0)]
+        assert len(frames) >= 24 and (video.media_width, video.media_height) == (320, 240)
+        assert video.analysis is None  # the detector analyses images only, and says so
