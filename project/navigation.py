@@ -19,6 +19,11 @@ def may_be_signed_in(request) -> bool:
     return SIGNED_IN_COOKIE in request.COOKIES
 
 
+def signed_in(request) -> dict[str, bool]:
+    """Template context: `signed_in`, reading the session only when the hint says it may help."""
+    return {"signed_in": may_be_signed_in(request) and request.user.is_authenticated}
+
+
 class SignedInHintMiddleware:
     """Keeps the hint in step with the session whenever a request has loaded the session anyway
     (signing in and out always do), so it never costs a query of its own."""

@@ -34,3 +34,16 @@ def test_an_anonymous_page_neither_reads_the_session_nor_sets_the_hint(client):
     assert reply.status_code == 200
     assert not [q for q in queries.captured_queries if "django_session" in q["sql"]]
     assert SIGNED_IN_COOKIE not in reply.cookies
+
+
+def test_the_menu_offers_a_signed_in_teacher_their_classes_and_a_log_out_button(
+    client, django_user_model
+):
+    django_user_model.objects.create_user("ada", "ada@example.org", "pw-ada-1")
+    assert SIGNED_IN_COOKIE not in client.cookies
+    client.post(reverse("classrooms:login"), {"username": "ada", "password": "pw-ada-1"})
+    page = client.get(reverse("learn:glossary")).content.decode()
+    assert "Log out" in page and reverse("classrooms:dashboard") in page
+    client.post(reverse("classrooms:logout"))
+    page = client.get(reverse("learn:glossary")).content.decode()
+    assert "Log out" not in page
