@@ -20,12 +20,14 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# The worker's pid at the end tells which process served a request (and a slow one's twin).
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s" pid=%(p)s'
 errorlog = "-"
 # The proxy in front sets X-Forwarded-*; trust only the addresses listed here.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # prometheus_client reads this variable when a worker first imports it, so it is set here, in
-# the master, before any worker starts.
+# the master, before any worker starts. Set it empty to let each worker count on its own.
 _metrics_dir = os.environ.setdefault(
     "PROMETHEUS_MULTIPROC_DIR",
     os.path.join(tempfile.gettempdir(), f"unveiled-metrics-{os.getpid()}"),
@@ -39,18 +41,21 @@ def _clear_metrics() -> None:
 
 
 def on_starting(server):
-    # Counters from an earlier run of the master would be added to this run's: start empty.
-    os.makedirs(_metrics_dir, exist_ok=True)
-    _clear_metrics()
+    if _metrics_dir:
+        # Counters from an earlier run of the master would be added to this run's.
+        os.makedirs(_metrics_dir, exist_ok=True)
+        _clear_metrics()
 
 
 def child_exit(server, worker):
-    from prometheus_client import multiprocess
+    if _metrics_dir:
+        from prometheus_client import multiprocess
 
-    multiprocess.mark_process_dead(worker.pid)
+        multiprocess.mark_process_dead(worker.pid)
 
 
 def on_exit(server):
-    _clear_metrics()
-    with contextlib.suppress(OSError):
-        os.rmdir(_metrics_dir)  # only if nothing else was kept there
+    if _metrics_dir:
+        _clear_metrics()
+        with contextlib.suppress(OSError):
+            os.rmdir(_metrics_dir)  # only if nothing else was kept there
