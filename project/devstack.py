@@ -139,12 +139,12 @@ class Stack:
         self.wait_for_web(timeout=timeout)
         return self
 
-    def wait_for_web(self, *, timeout: float = 60) -> None:
+    def wait_for_web(self, *, timeout: float = 60, path: str = "/") -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.check_alive()
             try:
-                with urllib.request.urlopen(self.url + "/", timeout=2) as response:
+                with urllib.request.urlopen(self.url + path, timeout=5) as response:
                     if response.status == 200:
                         return
             except OSError:

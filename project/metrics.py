@@ -26,6 +26,11 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    # Normally made by gunicorn's master (deploy/gunicorn.conf.py); a missing one would fail
+    # every request, so make it here too.
+    os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
+
 REQUESTS = Counter(
     "unveiled_http_requests",
     "HTTP responses served by the web processes of this machine, by method and status class.",
@@ -54,12 +59,19 @@ class RequestMetricsMiddleware:
 
 def queue_length(queue: str) -> int | None:
     """Messages waiting in a broker queue, or None when the broker cannot say."""
+    from kombu.exceptions import ChannelError
+
     from project.celery import app
 
     try:
         with app.connection_for_read() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
-            return conn.default_channel.queue_declare(queue=queue, passive=True).message_count
+            try:
+                return conn.default_channel.queue_declare(queue=queue, passive=True).message_count
+            except ChannelError:
+                # Redis keeps no key for an empty queue, and RabbitMQ has none until a worker
+                # declares it: either way nothing is waiting.
+                return 0
     except Exception:
         return None
 
