@@ -5,6 +5,7 @@ tests and bench/scaling.py. Nothing here runs in production itself.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -160,3 +161,42 @@ class MotoServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+@dataclass
+class Services:
+    moto: MotoServer
+    bucket: str
+    database_url: str
+    broker_url: str
+
+    def env(self) -> dict[str, str]:
+        """What every web process and worker of this deployment shares."""
+        return {
+            "DATABASE_URL": self.database_url,
+            "CELERY_BROKER_URL": self.broker_url,
+            **self.moto.storage_env(self.bucket),
+        }
+
+
+@contextlib.contextmanager
+def scratch_services(log_dir: Path, *, prefix: str = "unveiled_scratch"):
+    """A throwaway PostgreSQL database, claimed Redis database and bucket on a private moto
+    server; all three are removed on exit, whatever happened inside."""
+    database = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    moto = MotoServer(log_path=log_dir / "moto.log")
+    broker = None
+    try:
+        moto.start()
+        bucket = moto.create_bucket(f"{prefix.replace('_', '-')}-{uuid.uuid4().hex[:8]}")
+        broker = redis_claim_database()
+        yield Services(moto, bucket, postgres_recreate(database), broker)
+    finally:
+        try:
+            if broker is not None:
+                redis_flush(broker)  # also drops the claim key
+        finally:
+            try:
+                postgres_drop(database)
+            finally:
+                moto.stop()

@@ -8,7 +8,6 @@ removes all three afterwards, whatever happened.
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import psycopg
@@ -16,14 +15,7 @@ import pytest
 import requests
 
 from project.devstack import Stack, free_port
-from project.localservices import (
-    MotoServer,
-    postgres_answers,
-    postgres_drop,
-    postgres_recreate,
-    redis_claim_database,
-    redis_flush,
-)
+from project.localservices import postgres_answers, scratch_services
 from tests.conftest import encode, photo_array
 from tests.e2e.conftest import require_redis, wait_until_finished
 
@@ -36,63 +28,45 @@ def files_under(folder: Path) -> list[Path]:
 
 @pytest.fixture
 def deployment(tmp_path):
-    """Yields (stack, moto, bucket, database url, machines); tears every piece down."""
+    """Yields (stack, services, machines); every process and service is gone afterwards."""
     require_redis()
     if not postgres_answers():
         pytest.fail("PostgreSQL must answer on 127.0.0.1:5432 for this test (.ci/run starts it)")
-    database = f"unveiled_e2e_{uuid.uuid4().hex[:10]}"
-    moto = MotoServer(log_path=tmp_path / "moto.log")
-    broker = stack = None
-    try:
-        moto.start()
-        bucket = moto.create_bucket(f"e2e-{uuid.uuid4().hex[:10]}")
-        broker = redis_claim_database()
-        database_url = postgres_recreate(database)
+    with scratch_services(tmp_path, prefix="unveiled_e2e") as services:
         machines = {name: tmp_path / name for name in ("web", "image-host", "video-host")}
         env = {
+            **services.env(),
             "DJANGO_SETTINGS_MODULE": "project.settings",
             "DEBUG": "1",
-            "DATABASE_URL": database_url,
-            "CELERY_BROKER_URL": broker,
             "UNVEILED_VAR_DIR": str(machines["web"] / "var"),
             "MEDIA_ROOT": str(machines["web"] / "media"),
             "PROMETHEUS_MULTIPROC_DIR": str(machines["web"] / "metrics"),
             "RATE_LIMIT_ANALYSIS": "10000/1m",
             "RATE_LIMIT_API": "100000/1m",
-            **moto.storage_env(bucket),
         }
         stack = Stack(
             env=env, port=free_port(), log_dir=tmp_path / "logs", web="gunicorn", web_workers=2
         )
-        stack.manage("migrate", "--noinput", "-v", "0")
-        stack.start_web()
-        for index, (machine, queue) in enumerate(
-            (("image-host", "analysis"), ("video-host", "video"))
-        ):
-            own = {
-                "MEDIA_ROOT": str(machines[machine] / "media"),
-                "UNVEILED_VAR_DIR": str(machines[machine] / "var"),
-            }
-            stack.start_worker(index, queues=queue, env=own, name=machine)
-        stack.wait_for_web(timeout=90, path="/healthz")
-        yield stack, moto, bucket, database_url, machines
-    finally:
-        if stack is not None:
-            stack.stop()
         try:
-            if broker is not None:
-                redis_flush(broker)  # also drops the claim key
+            stack.manage("migrate", "--noinput", "-v", "0")
+            stack.start_web()
+            hosts = (("image-host", "analysis"), ("video-host", "video"))
+            for index, (machine, queue) in enumerate(hosts):
+                own = {
+                    "MEDIA_ROOT": str(machines[machine] / "media"),
+                    "UNVEILED_VAR_DIR": str(machines[machine] / "var"),
+                }
+                stack.start_worker(index, queues=queue, env=own, name=machine)
+            stack.wait_for_web(timeout=90, path="/healthz")
+            yield stack, services, machines
         finally:
-            try:
-                postgres_drop(database)
-            finally:
-                moto.stop()
+            stack.stop()
 
 
 def test_a_photo_is_analysed_by_a_worker_on_another_machine_through_postgres_redis_and_s3(
     deployment,
 ):
-    stack, moto, bucket, database_url, machines = deployment
+    stack, services, machines = deployment
     photo = encode(photo_array(seed=11), "JPEG", quality=88)
     response = requests.post(
         stack.url + "/api/v1/analyses/", files={"file": ("photo.jpg", photo)}, timeout=15
@@ -102,7 +76,7 @@ def test_a_photo_is_analysed_by_a_worker_on_another_machine_through_postgres_red
     assert body["status"] == "done", body["error"]
     assert body["verdict"] in {"no_signs_found", "inconclusive", "likely_manipulated"}
 
-    with psycopg.connect(database_url) as conn:
+    with psycopg.connect(services.database_url) as conn:
         row = conn.execute(
             "SELECT status, file, overlays FROM detector_analysis WHERE public_id = %s",
             (body["id"],),
@@ -111,7 +85,7 @@ def test_a_photo_is_analysed_by_a_worker_on_another_machine_through_postgres_red
     assert status == "done"
     assert overlays, "the worker stored its overlays"
 
-    names = set(moto.object_names(bucket))
+    names = set(services.moto.object_names(services.bucket))
     assert upload_name in names
     assert set(overlays.values()) <= names
     for name in overlays:
