@@ -49,6 +49,7 @@ test: lint $(AXE)
 bench: install
 	$(PY) bench/analysis_latency.py
 	$(PY) bench/detector_speed.py
+	$(PY) bench/scaling.py
 
 clean:
 	rm -rf var/broker var/media var/db.sqlite3*
