@@ -23,6 +23,8 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 # The worker's pid at the end tells which process served a request (and a slow one's twin).
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s" pid=%(p)s'
 errorlog = "-"
+# Lets an upgrade send HUP (reload code and configuration, one worker at a time) to the master.
+pidfile = os.environ.get("GUNICORN_PIDFILE") or None
 # The proxy in front sets X-Forwarded-*; trust only the addresses listed here.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
