@@ -85,11 +85,12 @@ class Stack:
 
     def start_web(self) -> None:
         if self.web == "gunicorn":
-            # The production configuration, with this stack's address and worker count.
+            # The production configuration, with this stack's address and worker count; no
+            # worker recycling, which would show up as pauses in benchmarks.
             args = [
                 sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
                 "--bind", f"{self.host}:{self.port}", "--workers", str(self.web_workers),
-                "--graceful-timeout", "5", "project.wsgi",
+                "--graceful-timeout", "5", "--max-requests", "0", "project.wsgi",
             ]  # fmt: skip
         else:
             args = [
