@@ -65,26 +65,34 @@ def redis_flush(url: str) -> None:
 
 
 CLAIM_KEY = "unveiled:claimed-by"
+# What an idle Celery broker database holds once its workers are gone.
+_BROKER_LEFTOVERS = (b"_kombu.", b"unacked")
 
 
 def redis_claim_database(*, first: int = 3, last: int = 15, ttl: int = 1800) -> str:
-    """An empty Redis database for one test run, claimed with a key so parallel runs don't
-    share it. Databases 0-2 are left to the dev stack and `make run-prod-like`. The caller
-    empties it afterwards (`redis_flush`); a claim whose owner died expires after `ttl` s."""
+    """An empty Redis database for one test run or benchmark, claimed with a key so parallel
+    runs don't share it. Databases 0-2 are left to the dev stack and `make run-prod-like`.
+    The caller empties it afterwards (`redis_flush`). A run killed before its teardown leaves
+    a claim that expires after `ttl` s and broker bookkeeping that is cleared here, so dead
+    runs cannot use up the databases."""
     import redis
 
     owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
     for number in range(first, last + 1):
         client = redis.Redis.from_url(f"{REDIS_HOST_URL}/{number}", socket_connect_timeout=3)
         keys = client.keys("*")
-        if keys == [CLAIM_KEY.encode()] and client.ttl(CLAIM_KEY) < 0:
-            client.delete(CLAIM_KEY)  # a claim without expiry: left by an older run
+        if (
+            keys
+            and CLAIM_KEY.encode() not in keys
+            and all(key.startswith(_BROKER_LEFTOVERS) for key in keys)
+        ):
+            client.flushdb()
             keys = []
         if keys:
             continue
         if client.set(CLAIM_KEY, owner, nx=True, ex=ttl):
             return f"{REDIS_HOST_URL}/{number}"
-    raise RuntimeError(f"no empty Redis database between {first} and {last}")
+    raise RuntimeError(f"no free Redis database between {first} and {last}")
 
 
 @dataclass
