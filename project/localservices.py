@@ -64,6 +64,16 @@ def redis_flush(url: str) -> None:
     redis.Redis.from_url(url, socket_connect_timeout=3).flushdb()
 
 
+def redis_empty(url: str) -> None:
+    """Delete every key but a test run's claim (see `redis_claim_database`)."""
+    import redis
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=3)
+    for key in client.scan_iter(count=500):
+        if key != CLAIM_KEY.encode():
+            client.delete(key)
+
+
 CLAIM_KEY = "unveiled:claimed-by"
 # What an idle Celery broker database holds once its workers are gone.
 _BROKER_LEFTOVERS = (b"_kombu.", b"unacked")

@@ -16,7 +16,7 @@ from project.localservices import (
     REDIS_HOST_URL,
     MotoServer,
     postgres_recreate,
-    redis_flush,
+    redis_empty,
 )
 
 
@@ -34,11 +34,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--database", default="unveiled_prodlike")
-        parser.add_argument("--redis-db", type=int, default=1, help="broker; the cache uses +1")
+        parser.add_argument("--redis-db", type=int, default=1, help="the broker's database")
+        parser.add_argument("--cache-redis-db", type=int, default=2, help="the cache's database")
         parser.add_argument("--bucket", default="unveiled-media")
         parser.add_argument("--web-workers", type=int, default=2)
 
-    def handle(self, *args, port, database, redis_db, bucket, web_workers, **options):
+    def handle(
+        self, *args, port, database, redis_db, cache_redis_db, bucket, web_workers, **options
+    ):
         # Also for SIGINT: a shell that starts us in the background would have it ignored.
         signal.signal(signal.SIGTERM, _interrupt)
         signal.signal(signal.SIGINT, _interrupt)
@@ -53,9 +56,10 @@ class Command(BaseCommand):
             )
             moto.start()
             moto.create_bucket(bucket)
-            broker, cache = f"{REDIS_HOST_URL}/{redis_db}", f"{REDIS_HOST_URL}/{redis_db + 1}"
-            redis_flush(broker)
-            redis_flush(cache)
+            broker = f"{REDIS_HOST_URL}/{redis_db}"
+            cache = f"{REDIS_HOST_URL}/{cache_redis_db}"
+            redis_empty(broker)
+            redis_empty(cache)
             env = {
                 "DEBUG": "0",
                 "SECRET_KEY": secrets.token_urlsafe(50),
