@@ -44,3 +44,10 @@ def test_metrics_count_requests_by_method_and_status_class(visitor):
     for _ in range(3):
         assert visitor.get("/analyze/00000000-0000-0000-0000-000000000000/").status_code == 404
     assert served(visitor.get("/metrics").content.decode()) == before + 3
+
+
+def test_probes_answer_over_plain_http_while_pages_redirect_to_https(visitor, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert visitor.get("/").status_code == 301
+    assert visitor.get("/healthz").status_code == 200
+    assert visitor.get("/metrics").status_code == 200
