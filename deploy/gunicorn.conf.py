@@ -29,11 +29,16 @@ pidfile = os.environ.get("GUNICORN_PIDFILE") or None
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # prometheus_client reads this variable when a worker first imports it, so it is set here, in
-# the master, before any worker starts. Set it empty to let each worker count on its own.
-_metrics_dir = os.environ.setdefault(
-    "PROMETHEUS_MULTIPROC_DIR",
-    os.path.join(tempfile.gettempdir(), f"unveiled-metrics-{os.getpid()}"),
-)
+# the master, before any worker starts. Set it empty to let each worker count on its own:
+# prometheus_client takes any value, even an empty one, as a folder, so it is removed then.
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR") == "":
+    del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    _metrics_dir = ""
+else:
+    _metrics_dir = os.environ.setdefault(
+        "PROMETHEUS_MULTIPROC_DIR",
+        os.path.join(tempfile.gettempdir(), f"unveiled-metrics-{os.getpid()}"),
+    )
 
 
 def _clear_metrics() -> None:

@@ -12,6 +12,11 @@ from __future__ import annotations
 import os
 import time
 
+if os.environ.get("PROMETHEUS_MULTIPROC_DIR") == "":
+    # Empty means off, but prometheus_client would take it as a folder (the working directory)
+    # as soon as it is imported, so it goes before that import.
+    del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
