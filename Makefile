@@ -4,9 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+PORT ?= 8000
+
 AXE := var/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: install run test lint bench migrate content clean
+.PHONY: install run run-prod-like test lint bench migrate content clean
 
 $(STAMP): requirements.txt requirements-nodeps.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +28,11 @@ content: migrate
 run: content
 	$(PY) manage.py runstack
 
+# The production layout on this machine: local PostgreSQL and Redis, moto as the S3 bucket,
+# gunicorn with 2 workers, one Celery worker per queue and beat (docs/deploy.md).
+run-prod-like: install
+	$(PY) manage.py runprodlike --port $(PORT)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -43,6 +50,7 @@ bench: install
 	$(PY) bench/analysis_latency.py
 	$(PY) bench/detector_speed.py
 	$(PY) bench/quiz_play.py --seconds 10
+	$(PY) bench/scaling.py
 
 clean:
 	rm -rf var/broker var/media var/db.sqlite3*

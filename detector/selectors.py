@@ -19,10 +19,13 @@ def analysis_get(*, public_id: uuid.UUID | str) -> Analysis:
         raise AnalysisNotFound(public_id) from None
 
 
-def recent_job_durations(*, hours: float = 1.0) -> list[float]:
-    """Seconds from claim to finish of analyses done in the last `hours`."""
+def recent_job_durations(*, hours: float = 1.0, media_kind: str | None = None) -> list[float]:
+    """Seconds from claim to finish of analyses done in the last `hours` (of one media kind)."""
     since = timezone.now() - timedelta(hours=hours)
-    rows = Analysis.objects.filter(
+    done = Analysis.objects.filter(
         status=Analysis.Status.DONE, finished_at__gte=since, started_at__isnull=False
-    ).values_list("started_at", "finished_at")
+    )
+    if media_kind is not None:
+        done = done.filter(media_kind=media_kind)
+    rows = done.values_list("started_at", "finished_at")
     return [(finished - started).total_seconds() for started, finished in rows]

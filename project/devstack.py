@@ -19,6 +19,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def stop_process(proc: subprocess.Popen, *, grace: float = 10) -> None:
+    """SIGTERM, wait up to `grace` seconds, then SIGKILL: nothing outlives its owner."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+    log = getattr(proc, "log", None)
+    if log not in (None, subprocess.DEVNULL):
+        log.close()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -44,10 +58,12 @@ class Stack:
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    def _environ(self) -> dict[str, str]:
-        return {**os.environ, "PYTHONUNBUFFERED": "1", **self.env}
+    def _environ(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        return {**os.environ, "PYTHONUNBUFFERED": "1", **self.env, **(extra or {})}
 
-    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
+    def _spawn(
+        self, name: str, args: list[str], env: dict[str, str] | None = None
+    ) -> subprocess.Popen:
         out = None
         if self.log_dir is not None:
             self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -55,7 +71,7 @@ class Stack:
         elif self.quiet:
             out = subprocess.DEVNULL
         proc = subprocess.Popen(
-            args, cwd=ROOT, env=self._environ(), stdout=out, stderr=subprocess.STDOUT
+            args, cwd=ROOT, env=self._environ(env), stdout=out, stderr=subprocess.STDOUT
         )
         proc.name = name  # type: ignore[attr-defined]
         proc.log = out  # type: ignore[attr-defined]
@@ -69,10 +85,12 @@ class Stack:
 
     def start_web(self) -> None:
         if self.web == "gunicorn":
+            # The production configuration, with this stack's address and worker count; no
+            # worker recycling, which would show up as pauses in benchmarks.
             args = [
-                sys.executable, "-m", "gunicorn", "project.wsgi", "--bind",
-                f"{self.host}:{self.port}", "--workers", str(self.web_workers),
-                "--access-logfile", "-", "--graceful-timeout", "5",
+                sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
+                "--bind", f"{self.host}:{self.port}", "--workers", str(self.web_workers),
+                "--graceful-timeout", "5", "--max-requests", "0", "project.wsgi",
             ]  # fmt: skip
         else:
             args = [
@@ -85,7 +103,13 @@ class Stack:
         self._spawn("web", args)
 
     def start_worker(
-        self, index: int = 0, *, queues: str | None = None, beat: bool | None = None
+        self,
+        index: int = 0,
+        *,
+        queues: str | None = None,
+        beat: bool | None = None,
+        env: dict[str, str] | None = None,
+        name: str | None = None,
     ) -> subprocess.Popen:
         args = [
             sys.executable, "-m", "celery", "-A", "project", "worker",
@@ -98,7 +122,16 @@ class Stack:
         if beat if beat is not None else (self.beat and index == 0):
             var = Path(self._environ().get("UNVEILED_VAR_DIR", ROOT / "var"))
             args += ["--beat", "--schedule", str(var / "celerybeat-schedule")]
-        return self._spawn(f"worker{index}", args)
+        return self._spawn(name or f"worker{index}", args, env)
+
+    def start_beat(self) -> subprocess.Popen:
+        """The one scheduler of the deployment (purge and sweep), as its own process."""
+        var = Path(self._environ().get("UNVEILED_VAR_DIR", ROOT / "var"))
+        args = [
+            sys.executable, "-m", "celery", "-A", "project", "beat", "--loglevel", "INFO",
+            "--schedule", str(var / "celerybeat-schedule"),
+        ]  # fmt: skip
+        return self._spawn("beat", args)
 
     def start(self, *, timeout: float = 60) -> Stack:
         self.start_web()
@@ -107,12 +140,12 @@ class Stack:
         self.wait_for_web(timeout=timeout)
         return self
 
-    def wait_for_web(self, *, timeout: float = 60) -> None:
+    def wait_for_web(self, *, timeout: float = 60, path: str = "/") -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.check_alive()
             try:
-                with urllib.request.urlopen(self.url + "/", timeout=2) as response:
+                with urllib.request.urlopen(self.url + path, timeout=5) as response:
                     if response.status == 200:
                         return
             except OSError:
@@ -131,18 +164,13 @@ class Stack:
         self.processes.remove(proc)
 
     def stop(self, *, grace: float = 10) -> None:
+        # Signal everyone first so they wind down together, then wait for each in turn.
         for proc in self.processes:
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + grace
         for proc in self.processes:
-            try:
-                proc.wait(timeout=max(deadline - time.monotonic(), 0.1))
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            if proc.log not in (None, subprocess.DEVNULL):
-                proc.log.close()
+            stop_process(proc, grace=max(deadline - time.monotonic(), 0.1))
         self.processes.clear()
 
     def __enter__(self) -> Stack:

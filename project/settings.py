@@ -58,7 +58,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "project.security.ContentSecurityPolicyMiddleware",
-    "project.health.ResponseCounterMiddleware",
+    "project.metrics.RequestMetricsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,12 +80,15 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
+# Off only where the site is served over plain HTTP on purpose (`make run-prod-like`).
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("SECURE_HSTS_SECONDS", 31_536_000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers and Prometheus probe these over plain HTTP inside the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -152,6 +155,37 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if env_bool("STATIC_FILES_MANIFEST", False):
+    # After collectstatic: hashed names, pre-compressed copies, cached for a year by browsers.
+    STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+# Several machines share uploads, overlays and quiz media through an S3-compatible bucket.
+# The bucket stays private: views stream files to whoever holds a random id, so no object URL
+# is ever handed out and no ACL is set.
+S3_BUCKET = env_str("S3_BUCKET", "")
+if S3_BUCKET:
+    _addressing = env_str("S3_ADDRESSING_STYLE", "auto")
+    if _addressing not in {"auto", "path", "virtual"}:
+        raise ImproperlyConfigured(
+            f"S3_ADDRESSING_STYLE must be auto, path or virtual, not {_addressing!r}"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("S3_REGION", "") or None,
+            # Empty keys fall back to boto3's own chain (instance role, ~/.aws, AWS_* variables).
+            "access_key": env_str("S3_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "") or None,
+            "addressing_style": None if _addressing == "auto" else _addressing,
+            "location": env_str("S3_PREFIX", "").strip("/"),
+            "default_acl": None,
+            # Names are random already; never overwrite an object that happens to exist.
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 
 # --- Analysis -------------------------------------------------------------------------------
 ANALYSIS_MAX_IMAGE_BYTES = env_int("ANALYSIS_MAX_IMAGE_BYTES", 20 * 1024 * 1024, minimum=1)
@@ -160,6 +194,7 @@ ANALYSIS_RETENTION_HOURS = env_float("ANALYSIS_RETENTION_HOURS", 24.0, minimum=0
 ANALYSIS_SOFT_TIME_LIMIT = env_int("ANALYSIS_SOFT_TIME_LIMIT", 120, minimum=1)
 ANALYSIS_TIME_LIMIT = env_int("ANALYSIS_TIME_LIMIT", 150, minimum=1)
 ANALYSIS_QUEUE = env_str("ANALYSIS_QUEUE", "analysis")
+VIDEO_QUEUE = env_str("VIDEO_QUEUE", "video")
 # A running job older than the hard time limit plus this grace lost its worker: fail it.
 ANALYSIS_SWEEP_GRACE = env_int("ANALYSIS_SWEEP_GRACE", 60, minimum=0)
 # A queued job whose message is older than this is queued again (the claim makes it idempotent).

@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from learn import views as learn_views
-from project import health
+from project import health, metrics
 
 api_patterns = (
     [path("", include("detector.api_urls")), path("quizzes/", include("quiz.api_urls"))],
@@ -21,5 +21,5 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
-    path("metrics", health.metrics, name="metrics"),
+    path("metrics", metrics.metrics, name="metrics"),
 ]

@@ -28,7 +28,26 @@ def test_healthz_is_503_naming_the_broken_dependency(visitor, settings, tmp_path
 def test_metrics_count_analyses_by_status(visitor, jpeg_bytes):
     visitor.post("/api/v1/analyses/", {"file": SimpleUploadedFile("a.jpg", jpeg_bytes)})
     text = visitor.get("/metrics").content.decode()
-    assert 'unveiled_analyses{status="queued"} 1' in text
-    assert 'unveiled_analyses{status="done"} 0' in text
-    assert "unveiled_job_seconds_count" in text
-    assert "unveiled_http_responses{" in text
+    assert 'unveiled_analyses{status="queued"} 1.0' in text
+    assert 'unveiled_analyses{status="done"} 0.0' in text
+    assert 'unveiled_job_seconds_count{kind="image"} 0.0' in text
+
+
+def test_metrics_count_requests_by_method_and_status_class(visitor):
+    def served(text: str) -> float:
+        for line in text.splitlines():
+            if line.startswith('unveiled_http_requests_total{code="4xx",method="GET"}'):
+                return float(line.rsplit(" ", 1)[1])
+        return 0.0
+
+    before = served(visitor.get("/metrics").content.decode())
+    for _ in range(3):
+        assert visitor.get("/analyze/00000000-0000-0000-0000-000000000000/").status_code == 404
+    assert served(visitor.get("/metrics").content.decode()) == before + 3
+
+
+def test_probes_answer_over_plain_http_while_pages_redirect_to_https(visitor, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert visitor.get("/").status_code == 301
+    assert visitor.get("/healthz").status_code == 200
+    assert visitor.get("/metrics").status_code == 200

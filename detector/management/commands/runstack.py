@@ -23,7 +23,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, **options):
         ensure_broker_folders()
+        # Also for SIGINT: a shell that starts us in the background would have it ignored.
         signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
         stack = Stack(host=host, port=port, quiet=False, beat=True)
         broker = settings.CELERY_BROKER_URL.split("://", 1)[0]
         database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
