@@ -27,7 +27,7 @@ def _timed(analyzer: Analyzer, media: Media) -> tuple[Evidence, float]:
 def analyze(
     media: Media, *, names: list[str] | None = None, on_progress: Progress | None = None
 ) -> Report:
-    analyzers = analyzers_for(media.kind, names)
+    analyzers = sorted(analyzers_for(media.kind, names), key=lambda a: -a.typical_ms)
     evidence: list[Evidence] = []
     failures: list[dict[str, str]] = []
     timings: dict[str, float] = {}

@@ -123,6 +123,7 @@ def non_maximum_suppression(boxes: list[tuple], threshold: float = 0.5) -> list[
 class FacesAnalyzer(Analyzer):
     applies_to = frozenset({MediaKind.IMAGE})
     time_budget_s = 10.0
+    typical_ms = 120
 
     def analyze(self, media: Media) -> Evidence:
         height, width = media.rgb.shape[:2]

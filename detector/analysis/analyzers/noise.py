@@ -148,6 +148,7 @@ def score_from_peak(peak: float) -> float:
 class NoiseAnalyzer(Analyzer):
     applies_to = frozenset({MediaKind.IMAGE})
     time_budget_s = 10.0
+    typical_ms = 100
 
     def analyze(self, media: Media) -> Evidence:
         rgb = render.fit(media.downscaled(2048), WORK_SIDE)  # shares ELA's cached copy
