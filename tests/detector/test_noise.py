@@ -3,6 +3,7 @@
 import io
 import json
 
+import cv2
 import numpy as np
 from PIL import Image
 from skimage import data as samples
@@ -53,7 +54,24 @@ def test_an_even_grain_is_not_flagged():
 
 
 def test_the_pasted_area_scores_higher_than_the_untouched_picture():
-    assert analyse(grainy_astronaut(8)).score > 2 * analyse(grainy_astronaut(0)).score
+    pasted, untouched = analyse(grainy_astronaut(8)).data, analyse(grainy_astronaut(0)).data
+    assert pasted["peak_z"] > untouched["peak_z"] + 0.5
+    assert pasted["noisier_score"] > 2 * untouched["noisier_score"]
+
+
+def test_an_erased_and_filled_in_area_is_outlined_as_smoother():
+    rocket = samples.rocket()
+    hole = np.zeros(rocket.shape[:2], np.uint8)
+    hole[150:260, 200:330] = 255
+    bgr = cv2.inpaint(cv2.cvtColor(rocket, cv2.COLOR_RGB2BGR), hole, 5, cv2.INPAINT_TELEA)
+    filled = analyse(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
+    untouched = analyse(rocket)
+    assert filled.data["smoother_score"] >= 0.5 > untouched.data["smoother_score"]
+    assert filled.verdict_hint == Hint.MANIPULATED
+    assert "erased and filled in" in filled.summary
+    (region,) = [r for r in filled.regions if r.label == "smoother than similar areas"]
+    assert region.x >= 200 - 32 and region.x + region.w <= 330 + 32
+    assert region.y >= 150 - 32 and region.y + region.h <= 260 + 32
 
 
 def test_a_picture_too_small_to_split_into_blocks_is_not_judged():

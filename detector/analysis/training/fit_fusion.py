@@ -28,13 +28,15 @@ KINDS = ["splice", "copy_move", "object_removal", "retouch"]
 DECIDED_BY_PROVENANCE = {"provenance", "content_credentials", "watermark"}
 
 
-def collect(data: Path, seed: int) -> tuple[list[dict], list[str]]:
+def collect(
+    data: Path, seed: int, analyzers: list[str] | None = None
+) -> tuple[list[dict], list[str]]:
     samples = list(folder_samples(data, normalised=True))
     hosts = [(s.name.rsplit(".", 1)[0], normalise(to_rgb(s.data))) for s in samples if s.label == 0]
     generated = [s for s in generated_samples(hosts, KINDS, seed=seed) if s.label == 1]
     rows = []
     for sample in samples + generated:
-        report = analyze_bytes(sample.data, name=sample.name, names=None)
+        report = analyze_bytes(sample.data, name=sample.name, names=analyzers)
         host = sample.name.split("-")[0].rsplit(".", 1)[0]
         rows.append(
             {
@@ -97,6 +99,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--analyzers", help="comma-separated: run only these (those without a score add nothing)"
+    )
+    parser.add_argument(
         "--rows", type=Path, help="scores per file: read from here if it exists, else saved here"
     )
     args = parser.parse_args()
@@ -105,7 +110,8 @@ def main() -> None:
         rows = json.loads(args.rows.read_text())
         names = sorted({n for r in rows for n in r["scores"]})
     else:
-        rows, names = collect(args.data, args.seed)
+        chosen = args.analyzers.split(",") if args.analyzers else None
+        rows, names = collect(args.data, args.seed, chosen)
         if args.rows:
             args.rows.write_text(json.dumps(rows))
     x, y = features(rows, names), np.array([r["label"] for r in rows], float)
