@@ -33,3 +33,12 @@ def test_the_slowest_analyzers_start_first(monkeypatch):
     report = pipeline.analyze(media_from_bytes(save(pixels(), "JPEG")))
     assert started == ["slowest", "slow", "medium", "quick"]
     assert set(report.timings_ms) == {"quick", "slowest", "medium", "slow"}
+
+
+def test_the_report_lists_evidence_in_registry_order_whatever_ran_first(monkeypatch):
+    started: list[str] = []
+    lock = threading.Lock()
+    chosen = [recording(name, ms, started, lock) for name, ms in [("a", 1), ("b", 400), ("c", 80)]]
+    monkeypatch.setattr(pipeline, "analyzers_for", lambda kind, names: chosen)
+    report = pipeline.analyze(media_from_bytes(save(pixels(), "JPEG")))
+    assert [e.analyzer for e in report.evidence] == ["a", "b", "c"]
