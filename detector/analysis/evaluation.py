@@ -113,6 +113,18 @@ def summarise(rows: list[Row], *, title: str, seed: int = 0) -> dict:
                 ),
                 "covered": len(covered),
             }
+    groups = sorted({r.group for r in rows if r.label == 1})
+    per_group = {}
+    if len(groups) > 1:
+        # Each kind of fake against all the real photos: one mixed AUC hides which kinds fail.
+        for group in groups:
+            chosen = [r for r in rows if r.label == 0 or r.group == group]
+            part = summarise(chosen, title=group, seed=seed)
+            part["verdicts"] = part["verdicts"]["fake"]
+            per_group[group] = {
+                k: part[k]
+                for k in ("auc", "auc_ci", "tpr_at_5pct_fpr", "ece", "verdicts", "per_analyzer")
+            }
     return {
         "title": title,
         "n_real": int((~labels).sum()),
@@ -124,6 +136,7 @@ def summarise(rows: list[Row], *, title: str, seed: int = 0) -> dict:
         "ece": expected_calibration_error(labels, probs),
         "verdicts": verdicts,
         "per_analyzer": per_analyzer,
+        "per_group": per_group,
     }
 
 
@@ -153,4 +166,21 @@ def markdown_report(summary: dict) -> str:
     lines += ["", "| analyzer | AUC | images scored |", "|---|---|---|"]
     for name, item in summary["per_analyzer"].items():
         lines.append(f"| {name} | {fmt(item['auc'])} | {item['covered']} |")
+    if summary.get("per_group"):
+        lines += [
+            "",
+            "Each kind of fake against all the real photos:",
+            "",
+            "| set | AUC (95 % CI) | TPR at 5 % FPR | ECE | fakes' verdicts | best analyzer |",
+            "|---|---|---|---|---|---|",
+        ]
+        for group, item in summary["per_group"].items():
+            verdicts = ", ".join(f"{k} {v}" for k, v in sorted(item["verdicts"].items()))
+            best = max(item["per_analyzer"].items(), key=lambda kv: kv[1]["auc"], default=None)
+            best_text = f"{best[0]} {fmt(best[1]['auc'])}" if best else "n/a"
+            lines.append(
+                f"| {group} | {fmt(item['auc'])} ({fmt(item['auc_ci'][0])}–"
+                f"{fmt(item['auc_ci'][1])}) | {fmt(item['tpr_at_5pct_fpr'])} | "
+                f"{fmt(item['ece'])} | {verdicts} | {best_text} |"
+            )
     return "\n".join(lines) + "\n"

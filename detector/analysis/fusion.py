@@ -106,7 +106,9 @@ def load_model(path: Path = MODEL_PATH) -> FusionModel:
         return FusionModel({}, 0.0, high=1.01, low=-0.01, required=())
     raw = json.loads(path.read_text())
     return FusionModel(
-        weights={k: float(v) for k, v in raw["weights"].items()},
+        # A negative weight would read an analyzer backwards (its "looks edited" making a file
+        # look more real): such a weight is a quirk of a small fitting set, so it is dropped.
+        weights={k: float(v) for k, v in raw["weights"].items() if float(v) > 0},
         bias=float(raw["bias"]),
         high=float(raw["high_threshold"]),
         low=float(raw["low_threshold"]),

@@ -42,7 +42,13 @@ def analyze(
     workers = max(1, min(len(analyzers), os.cpu_count() or 1))
     pool = concurrent.futures.ThreadPoolExecutor(workers, thread_name_prefix="analyzer")
     try:
-        futures = [(a, pool.submit(_timed, a, media)) for a in analyzers]
+        # Slowest first, so none is left running alone at the end; results are then read in
+        # registry order, so the report does not depend on scheduling.
+        submitted = {
+            id(a): pool.submit(_timed, a, media)
+            for a in sorted(analyzers, key=lambda a: -a.typical_ms)
+        }
+        futures = [(a, submitted[id(a)]) for a in analyzers]
         for done, (analyzer, future) in enumerate(futures, start=1):
             try:
                 result, elapsed_ms = future.result(timeout=analyzer.time_budget_s)

@@ -7,9 +7,12 @@ import pytest
 from django.core.management import call_command
 
 from detector.analysis.evaluation import (
+    Row,
     auc,
     bootstrap_auc,
     expected_calibration_error,
+    markdown_report,
+    summarise,
     threshold_for_fpr,
     tpr_at_fpr,
 )
@@ -79,3 +82,22 @@ def test_evaluate_detector_reports_auc_and_verdict_counts(tmp_path, capsys):
     assert "3 real, 3 fake." in text
     assert "| AUC (95 % bootstrap CI) | 1.000" in text
     assert "| declared_ai | 0 | 3 |" in text
+
+
+def test_a_report_with_several_kinds_of_fake_measures_each_kind_against_the_real_photos():
+    rows = [
+        Row(f"r{i}.jpg", 0, 0.1 + i / 100, "inconclusive", {"noise": 0.2}, "real") for i in range(5)
+    ]
+    rows += [
+        Row(f"s{i}.jpg", 1, 0.9, "likely_manipulated", {"noise": 0.9}, "splice") for i in range(5)
+    ]
+    rows += [
+        Row(f"c{i}.jpg", 1, 0.05, "no_signs_found", {"noise": 0.1}, "copy_move") for i in range(5)
+    ]
+    summary = summarise(rows, title="mixed")
+    assert summary["per_group"]["splice"]["auc"] == 1.0
+    assert summary["per_group"]["copy_move"]["auc"] == 0.0
+    assert summary["per_group"]["splice"]["verdicts"] == {"likely_manipulated": 5}
+    text = markdown_report(summary)
+    assert "| splice | 1.000 (1.000–1.000) | 1.000 |" in text
+    assert "no_signs_found 5 | noise 0.000 |" in text

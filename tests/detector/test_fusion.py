@@ -1,8 +1,12 @@
 """Fusion: provenance decides; otherwise the fitted model's thresholds, coverage and scope."""
 
+import json
+
+import numpy as np
 import pytest
 
-from detector.analysis.fusion import FusionModel, fuse
+from detector.analysis.fusion import FusionModel, fuse, load_model
+from detector.analysis.training.fit_fusion import fit_nonnegative
 from detector.analysis.types import Evidence, Hint, Media, MediaKind, Strength, Verdict
 
 MODEL = FusionModel(
@@ -108,3 +112,32 @@ def test_a_heavily_recompressed_jpeg_is_out_of_scope():
     report = fuse(media(), [squeezed, evidence("noise", 0.95)], model=MODEL)
     assert report.verdict == Verdict.INCONCLUSIVE
     assert any("low-quality JPEG" in r for r in report.reasons)
+
+
+def test_a_stored_negative_weight_is_dropped_so_no_check_is_read_backwards(tmp_path):
+    stored = tmp_path / "fusion.json"
+    stored.write_text(
+        json.dumps(
+            {
+                "weights": {"noise": -0.5, "copy_move": 1.0},
+                "bias": 0.0,
+                "high_threshold": 0.8,
+                "low_threshold": 0.2,
+            }
+        )
+    )
+    model = load_model(stored)
+    assert model.weights == {"copy_move": 1.0}
+    quiet = model.probability([evidence("noise", 0.1), evidence("copy_move", 0.5)])
+    loud = model.probability([evidence("noise", 0.95), evidence("copy_move", 0.5)])
+    assert loud == quiet
+
+
+def test_fitting_drops_a_check_that_would_get_a_negative_weight():
+    rng = np.random.default_rng(0)
+    labels = np.repeat([0.0, 1.0], 100)
+    helpful = labels * 2 + rng.normal(0, 1, 200)
+    backwards = -labels + rng.normal(0, 1, 200)  # higher on real photos in this sample
+    _bias, weights = fit_nonnegative(np.stack([helpful, backwards], 1), labels)
+    assert weights[0] > 0
+    assert weights[1] == 0

@@ -96,3 +96,22 @@ def test_pages_reference_no_third_party_hosts(visitor, faq):
         html = visitor.get(url).content.decode()
         hosts = set(re.findall(r'(?:src|href)="(https?://[^/"]+)', html))
         assert hosts == set(), (url, hosts)
+
+
+def test_the_about_page_describes_every_check_with_its_measured_reliability(visitor):
+    html = visitor.get("/learn/about-the-detector/").content.decode()
+    for check in [
+        "Metadata and generator labels",
+        "Content Credentials (C2PA)",
+        "Invisible AI watermark",
+        "Compression history",
+        "Error level analysis",
+        "Noise consistency",
+        "Copy-move (cloning)",
+        "Frequency spectrum",
+        "Faces",
+    ]:
+        assert f"<dt>{check}" in html
+    assert "never counts" in html  # ELA is a pointer, not a vote
+    assert "2 of the 50 real photos (4 %)" in html
+    assert "{{" not in html

@@ -48,6 +48,7 @@ class ContentCredentialsAnalyzer(Analyzer):
     applies_to = frozenset({MediaKind.IMAGE})
     # A manifest reads in milliseconds; the budget covers large files on a slow worker.
     time_budget_s = 10.0
+    typical_ms = 1
 
     def analyze(self, media: Media) -> Evidence:
         import c2pa  # the native library loads in workers only

@@ -41,7 +41,8 @@ RELIABILITY = (
     "about 5 % of the picture's width. Genuinely repeated things (two identical signs, "
     "printed patterns) can match too, so look at the outlined areas."
 )
-MEASURED = {"fp": "1 (2 %)", "auc": "95 %"}
+# bench/forensic_eval.py copy_move copy_move: AUC 0.877 at 512 px, 0.869 at full size.
+MEASURED = {"fp": "1 (2 %)", "auc": "87 % (at 512 px and at full size)"}
 
 
 @functools.cache
@@ -66,9 +67,15 @@ def self_matches(points: np.ndarray, descriptors: np.ndarray) -> np.ndarray:
     if len(points) < 3:
         return np.zeros((0, 2), int)
     k = min(NEIGHBOURS, len(points))
-    found = cv2.BFMatcher(cv2.NORM_L2).knnMatch(descriptors, descriptors, k=k)
-    index = np.array([[m.trainIdx for m in row] + [-1] * (k - len(row)) for row in found])
-    distance = np.array([[m.distance for m in row] + [np.inf] * (k - len(row)) for row in found])
+    # RootSIFT vectors have unit length, so squared distance = 2 - 2 x similarity: one matrix
+    # product finds every keypoint's nearest neighbours, about 3x faster than OpenCV's
+    # brute-force matcher on two cores.
+    similarity = descriptors @ descriptors.T
+    index = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
+    nearest = np.take_along_axis(similarity, index, 1)
+    order = np.argsort(-nearest, axis=1, kind="stable")
+    index = np.take_along_axis(index, order, 1)
+    distance = np.sqrt(np.maximum(2 - 2 * np.take_along_axis(nearest, order, 1), 0))
     query = np.arange(len(points))[:, None]
     # Drop the keypoint itself and keypoints right next to it (same structure, other scale).
     apart = np.hypot(*(points[index] - points[query]).transpose(2, 0, 1)) >= MIN_SHIFT
@@ -166,6 +173,7 @@ def score_from_pairs(pairs: int) -> float:
 class CopyMoveAnalyzer(Analyzer):
     applies_to = frozenset({MediaKind.IMAGE})
     time_budget_s = 10.0
+    typical_ms = 390
 
     def analyze(self, media: Media) -> Evidence:
         rgb = media.downscaled(WORK_SIDE)

@@ -41,6 +41,7 @@ def error_levels(rgb: np.ndarray, quality: int = QUALITY) -> np.ndarray:
 class ErrorLevelAnalyzer(Analyzer):
     applies_to = frozenset({MediaKind.IMAGE})
     time_budget_s = 10.0
+    typical_ms = 105
 
     def analyze(self, media: Media) -> Evidence:
         rgb = media.downscaled(WORK_SIDE)

@@ -157,6 +157,7 @@ def spectrum_picture(grey: np.ndarray) -> bytes:
 class SpectrumAnalyzer(Analyzer):
     applies_to = frozenset({MediaKind.IMAGE})
     time_budget_s = 10.0
+    typical_ms = 80
 
     def analyze(self, media: Media) -> Evidence:
         grey = normalised_grey(media.downscaled(VIEW_SIDE))

@@ -57,6 +57,7 @@ class WatermarkAnalyzer(Analyzer):
     applies_to = frozenset({MediaKind.IMAGE})
     # About 0.2 s on a 12-megapixel picture after decoding; the budget allows slow workers.
     time_budget_s = 10.0
+    typical_ms = 25
 
     def analyze(self, media: Media) -> Evidence:
         rgb = media.rgb

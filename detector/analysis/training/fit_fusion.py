@@ -28,13 +28,15 @@ KINDS = ["splice", "copy_move", "object_removal", "retouch"]
 DECIDED_BY_PROVENANCE = {"provenance", "content_credentials", "watermark"}
 
 
-def collect(data: Path, seed: int) -> tuple[list[dict], list[str]]:
+def collect(
+    data: Path, seed: int, analyzers: list[str] | None = None
+) -> tuple[list[dict], list[str]]:
     samples = list(folder_samples(data, normalised=True))
     hosts = [(s.name.rsplit(".", 1)[0], normalise(to_rgb(s.data))) for s in samples if s.label == 0]
     generated = [s for s in generated_samples(hosts, KINDS, seed=seed) if s.label == 1]
     rows = []
     for sample in samples + generated:
-        report = analyze_bytes(sample.data, name=sample.name, names=None)
+        report = analyze_bytes(sample.data, name=sample.name, names=analyzers)
         host = sample.name.split("-")[0].rsplit(".", 1)[0]
         rows.append(
             {
@@ -74,14 +76,44 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0, steps: int = 
     return beta[0], beta[1:]
 
 
+def fit_nonnegative(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    """`fit_logistic`, refitted without any analyzer that came out with a negative weight.
+
+    A negative weight reads an analyzer backwards ("looks cloned" -> "looks real"); with a
+    small set that is a fitting accident, never something to show people.
+    """
+    keep = np.ones(x.shape[1], bool)
+    while True:
+        bias, coef = fit_logistic(x[:, keep], y)
+        if keep.sum() == 0 or (coef >= 0).all():
+            break
+        keep[np.flatnonzero(keep)[coef < 0]] = False
+    full = np.zeros(x.shape[1])
+    full[keep] = coef
+    return bias, full
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--analyzers", help="comma-separated: run only these (those without a score add nothing)"
+    )
+    parser.add_argument(
+        "--rows", type=Path, help="scores per file: read from here if it exists, else saved here"
+    )
     args = parser.parse_args()
 
-    rows, names = collect(args.data, args.seed)
+    if args.rows and args.rows.exists():
+        rows = json.loads(args.rows.read_text())
+        names = sorted({n for r in rows for n in r["scores"]})
+    else:
+        chosen = args.analyzers.split(",") if args.analyzers else None
+        rows, names = collect(args.data, args.seed, chosen)
+        if args.rows:
+            args.rows.write_text(json.dumps(rows))
     x, y = features(rows, names), np.array([r["label"] for r in rows], float)
     hosts = sorted({r["host"] for r in rows})
     rng = np.random.default_rng(args.seed)
@@ -90,13 +122,13 @@ def main() -> None:
     out_of_fold = np.zeros(len(rows))
     for fold in range(5):
         train, test = folds != fold, folds == fold
-        bias, coef = fit_logistic(x[train], y[train])
+        bias, coef = fit_nonnegative(x[train], y[train])
         out_of_fold[test] = 1 / (1 + np.exp(-(bias + x[test] @ coef)))
 
     real, fake = out_of_fold[y == 0], out_of_fold[y == 1]
     high = threshold_for_fpr(real, 0.05)
     low = float(np.percentile(fake, 10))
-    bias, coef = fit_logistic(x, y)
+    bias, coef = fit_nonnegative(x, y)
     model = FusionModel(dict(zip(names, coef, strict=True)), bias, high, low, ())
     groups = sorted({r["group"] for r in rows if r["label"] == 1})
     per_group = {}
