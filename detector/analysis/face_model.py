@@ -62,7 +62,8 @@ def crop_face(image: np.ndarray, box) -> np.ndarray:
 
 
 def _model_dir(model_dir: Path | str | None) -> Path:
-    return Path(model_dir) if model_dir is not None else MODEL_DIR
+    # Read MODEL_DIR at call time so a test (or a deployment) can point it elsewhere.
+    return Path(model_dir if model_dir is not None else MODEL_DIR).resolve()
 
 
 def available(model_dir: Path | str | None = None) -> bool:
@@ -70,32 +71,37 @@ def available(model_dir: Path | str | None = None) -> bool:
     return (folder / WEIGHTS).exists() and (folder / META).exists()
 
 
-@functools.cache
 def metadata(model_dir: Path | str | None = None) -> dict:
-    return json.loads((_model_dir(model_dir) / META).read_text())
+    return _metadata(_model_dir(model_dir))
+
+
+@functools.cache
+def _metadata(folder: Path) -> dict:
+    return json.loads((folder / META).read_text())
 
 
 def likely_threshold(model_dir: Path | str | None = None) -> float:
+    """Probability at or above which a face counts as likely manipulated (from validation)."""
     return float(metadata(model_dir)["likely_threshold"])
 
 
 @functools.cache
-def _network(model_dir: Path | str | None = None):
+def _network(folder: Path):
     import torch
 
     from .models.face_net import FaceNet
 
     net = FaceNet()
-    state = torch.load(_model_dir(model_dir) / WEIGHTS, map_location="cpu", weights_only=True)
-    net.load_state_dict({k: v.float() for k, v in state.items()})
+    state = torch.load(folder / WEIGHTS, map_location="cpu", weights_only=True)
+    net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
     net.eval()
     return net
 
 
-def load(model_dir: Path | str | None = None) -> None:
-    """Load the network now (a worker calls this at start so the first upload does not wait)."""
+def network(model_dir: Path | str | None = None):
+    """The network, loaded once per process (a worker calls this at start)."""
     with _lock:
-        _network(model_dir)
+        return _network(_model_dir(model_dir))
 
 
 def prepare(crops: list[np.ndarray], size: int) -> np.ndarray:
@@ -129,8 +135,7 @@ def score_faces(crops: list[np.ndarray], model_dir: Path | str | None = None) ->
     if not crops:
         return []
     meta = metadata(model_dir)
-    with _lock:
-        net = _network(model_dir)
+    net = network(model_dir)
     images = prepare(crops, int(meta["input_size"]))
     probabilities, heat = run_network(net, images, float(meta["temperature"]))
     return [
