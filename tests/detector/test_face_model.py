@@ -81,7 +81,7 @@ def test_scores_are_probabilities_with_a_small_heatmap_per_crop(confident_fake):
     for score in scores:
         assert 0.97 < score.probability <= 1.0
         assert score.heatmap.dtype == np.float32 and score.heatmap.shape == (6, 6)
-        assert 0 <= score.heatmap.min() and score.heatmap.max() <= 1
+        assert score.heatmap.min() >= 0 and score.heatmap.max() <= 1
     assert face_model.score_faces([]) == []
     assert face_model.likely_threshold() == 0.5
 

@@ -40,7 +40,7 @@ def eye_cascade() -> cv2.CascadeClassifier:
 
 def has_eye(rgb: np.ndarray, box) -> bool:
     """An eye in the top half of the face box: rules out most false boxes on fur, food, cloth."""
-    x, y, w, h = (int(round(v)) for v in box[:4])
+    x, y, w, h = (round(float(v)) for v in box[:4])
     top = rgb[max(0, y) : max(0, y) + max(1, h * 6 // 10), max(0, x) : max(0, x) + max(1, w)]
     if top.size == 0:
         return False
