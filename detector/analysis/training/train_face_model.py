@@ -100,7 +100,10 @@ def validation_metrics(samples, logits: np.ndarray) -> dict[str, float]:
         for name in face_sets.VARIANTS:
             keep = ((kinds == kind) | (kinds == "untouched")) & (variants == name)
             metrics[f"{kind}_{name}"] = auc(kinds[keep] == kind, logits[keep])
-    metrics["choice"] = float(np.mean([metrics[f"swap_{v}"] for v in face_sets.VARIANTS]))
+    swaps = [metrics[f"swap_{v}"] for v in face_sets.VARIANTS]
+    blends = [metrics[f"self_blend_{v}"] for v in face_sets.VARIANTS]
+    # Swaps decide; a set too small to hold any (tests) falls back to self-blends.
+    metrics["choice"] = float(np.mean(swaps) if not np.isnan(swaps).any() else np.mean(blends))
     return metrics
 
 
@@ -189,7 +192,7 @@ def train(args: argparse.Namespace) -> dict:
                 step,
                 ", ".join(f"{k} {v:.3f}" for k, v in metrics.items() if k != "step"),
             )
-            if metrics["choice"] > best["choice"]:
+            if metrics["choice"] > best["choice"] or "step" not in best:
                 best, best_state = metrics, copy.deepcopy(net.state_dict())
         if out_of_time:
             log.warning(
