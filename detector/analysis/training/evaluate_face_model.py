@@ -6,7 +6,9 @@
 
 Sets (each at full size + JPEG 95 and at half size + JPEG 75, fakes and untouched encoded alike):
 self-blends and classic swaps of the 20 test people; untouched photos of a person from another
-camera (their landmark templates use other layouts, so no swaps there). Intervals resample *people*, not photos.
+camera (their landmark templates use other layouts, so no swaps there). Swaps and self-blends
+are compared with their own untouched targets (neutral photos); smiling photos are reported on
+their own and in a second table. Intervals resample *people*, not photos.
 With `--set-threshold` the threshold is raised until at most `--real-fpr` of the real
 development photos (animals, food, street scenes, people) have a face that reaches it.
 """
@@ -49,9 +51,12 @@ def cached_samples(cache: Path | None, name: str, make) -> list[face_sets.Sample
     path = cache / f"{name}.npz" if cache else None
     if path is not None and path.exists():
         z = np.load(path)
+        expressions = z["expressions"] if "expressions" in z else _expressions(z)
         return [
-            face_sets.Sample(str(p), str(k), str(v), c)
-            for p, k, v, c in zip(z["people"], z["kinds"], z["variants"], z["crops"], strict=True)
+            face_sets.Sample(str(p), str(k), str(v), c, str(e))
+            for p, k, v, c, e in zip(
+                z["people"], z["kinds"], z["variants"], z["crops"], expressions, strict=True
+            )
         ]
     samples = make()
     if path is not None:
@@ -62,8 +67,24 @@ def cached_samples(cache: Path | None, name: str, make) -> list[face_sets.Sample
             kinds=[s.kind for s in samples],
             variants=[s.variant for s in samples],
             crops=np.stack([s.crop for s in samples]),
+            expressions=[s.expression for s in samples],
         )
     return samples
+
+
+def _expressions(z) -> list[str]:
+    """For caches written before expressions were stored: `build` lists each person's
+    untouched neutral photo before the smiling one, each in every variant."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for person, kind, variant in zip(z["people"], z["kinds"], z["variants"], strict=True):
+        if kind != "untouched":
+            out.append("neutral")
+            continue
+        key = (str(person), str(variant))
+        out.append("neutral" if key not in seen else "smiling")
+        seen[key] = 1
+    return out
 
 
 def score(crops: list[np.ndarray], model_dir) -> np.ndarray:
@@ -126,21 +147,25 @@ def real_photo_scores(samples, model_dir) -> tuple[list[float], dict]:
     return [best[p] for p in photos], counts
 
 
-def summarise(samples, probs, threshold: float) -> list[dict]:
+def summarise(samples, probs, threshold: float, negatives: str = "neutral") -> list[dict]:
+    """One row per fake set and variant, against the untouched photos: by default the
+    fakes' own targets (neutral photos), with `negatives="all"` smiling photos too."""
     kinds = np.array([s.kind for s in samples])
     variants = np.array([s.variant for s in samples])
     people = np.array([s.person for s in samples])
+    expressions = np.array([s.expression for s in samples])
+    untouched = (kinds == "untouched") & ((expressions == "neutral") | (negatives == "all"))
     rows = []
     for kind in ("self_blend", "swap"):
         for name in face_sets.VARIANTS:
-            keep = ((kinds == kind) | (kinds == "untouched")) & (variants == name)
+            keep = ((kinds == kind) | untouched) & (variants == name)
             if not (kinds[keep] == kind).any():
                 continue
             labels = kinds[keep] == kind
             value, low, high = grouped_interval(people[keep], labels, probs[keep])
             rows.append(
                 {
-                    "set": kind,
+                    "set": kind if negatives == "neutral" else f"{kind} vs all untouched",
                     "variant": name,
                     "untouched": int((~labels).sum()),
                     "fakes": int(labels.sum()),
@@ -154,6 +179,14 @@ def summarise(samples, probs, threshold: float) -> list[dict]:
                 }
             )
     return rows
+
+
+def _untouched_stats(probs: list[float], threshold: float) -> dict:
+    return {
+        "faces": len(probs),
+        "mean_p": round(float(np.mean(probs)), 3) if probs else None,
+        "at_likely": int(sum(p >= threshold for p in probs)),
+    }
 
 
 def evaluate(args: argparse.Namespace) -> dict:
@@ -198,6 +231,19 @@ def evaluate(args: argparse.Namespace) -> dict:
         threshold = float(meta["likely_threshold"])
     result["likely_threshold"] = round(threshold, 4)
     result["london_test"] = summarise(samples, probs, threshold)
+    result["london_test_all_untouched"] = summarise(samples, probs, threshold, negatives="all")
+    result["london_untouched"] = {
+        f"{expression}, {name}": _untouched_stats(
+            [
+                p
+                for s, p in zip(samples, probs, strict=True)
+                if s.kind == "untouched" and s.expression == expression and s.variant == name
+            ],
+            threshold,
+        )
+        for expression in ("neutral", "smiling")
+        for name in face_sets.VARIANTS
+    }
     labels = np.array([s.kind != "untouched" for s in samples], float)
     result["london_test_ece"] = round(expected_calibration_error(labels, probs), 3)
 
@@ -207,28 +253,10 @@ def evaluate(args: argparse.Namespace) -> dict:
         )
         other_probs = score([s.crop for s in other], model_dir)
         result["other_camera_untouched"] = {
-            name: {
-                "faces": int(sum(s.variant == name for s in other)),
-                "mean_p": round(
-                    float(
-                        np.mean(
-                            [
-                                p
-                                for s, p in zip(other, other_probs, strict=True)
-                                if s.variant == name
-                            ]
-                        )
-                    ),
-                    3,
-                ),
-                "at_likely": int(
-                    sum(
-                        p >= threshold
-                        for s, p in zip(other, other_probs, strict=True)
-                        if s.variant == name
-                    )
-                ),
-            }
+            name: _untouched_stats(
+                [p for s, p in zip(other, other_probs, strict=True) if s.variant == name],
+                threshold,
+            )
             for name in face_sets.VARIANTS
         }
 
@@ -252,7 +280,7 @@ def markdown(result: dict) -> str:
         "| untouched at 'likely' | untouched mean p |",
         "|---|---|---|---|---|---|---|",
     ]
-    for section in ("london_test",):
+    for section in ("london_test", "london_test_all_untouched"):
         for row in result.get(section, []):
             low, high = row["auc_95"]
             lines.append(
@@ -263,6 +291,7 @@ def markdown(result: dict) -> str:
             )
     lines.append("")
     lines.append(f"Expected calibration error, London test: {result['london_test_ece']}")
+    lines.append(f"London untouched faces: {json.dumps(result['london_untouched'])}")
     if "other_camera_untouched" in result:
         lines.append(f"Other camera, untouched: {json.dumps(result['other_camera_untouched'])}")
     if "real_photos" in result:
