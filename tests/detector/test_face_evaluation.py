@@ -2,7 +2,12 @@
 
 import numpy as np
 
-from detector.analysis.training import evaluate_face_model, face_sets, train_face_model
+from detector.analysis.training import (
+    evaluate_face_model,
+    face_eval_sets,
+    face_sets,
+    train_face_model,
+)
 
 
 def test_a_perfectly_separated_set_has_auc_one_and_a_tight_interval():
@@ -25,8 +30,8 @@ def test_resampling_people_widens_the_interval_when_one_person_is_wrong():
 def test_built_sets_survive_the_cache_unchanged(tmp_path):
     crops = [np.full((8, 8, 3), i, np.uint8) for i in range(3)]
     made = [face_sets.Sample(f"00{i}", "swap", "original", c) for i, c in enumerate(crops)]
-    first = evaluate_face_model.cached_samples(tmp_path, "set", lambda: made)
-    again = evaluate_face_model.cached_samples(tmp_path, "set", lambda: [])
+    first = face_eval_sets.cached_samples(tmp_path, "set", lambda: made)
+    again = face_eval_sets.cached_samples(tmp_path, "set", lambda: [])
     assert [(s.person, s.kind, s.variant) for s in again] == [
         (s.person, s.kind, s.variant) for s in first
     ]
