@@ -94,7 +94,8 @@ class AnalysisCreateApi(APIView):
 
     class Input(serializers.Serializer):
         file = serializers.FileField(
-            help_text="A JPEG, PNG or WebP image (type is checked from the bytes)."
+            help_text="A JPEG, PNG or WebP image, or an MP4, MOV, WebM or MKV video (the type is "
+            "checked from the bytes)."
         )
 
     @extend_schema(
@@ -106,7 +107,7 @@ class AnalysisCreateApi(APIView):
             415: ERROR_BODY,
             429: ERROR_BODY,
         },
-        summary="Submit an image for analysis",
+        summary="Submit an image or a video for analysis",
         description="Answers 202 with a Location header; poll that URL until status is "
         "`done` or `failed`.",
     )
