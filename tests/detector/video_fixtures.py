@@ -149,3 +149,41 @@ def stand_in_face_model(probability_of: Callable[[np.ndarray], float], threshold
 
     model = FaceModel(score=score, crop=box_crop, threshold=threshold)
     return model, calls
+
+
+@functools.cache
+def _face_in_source(size: tuple[int, int]) -> tuple[int, int, int, int]:
+    """Where the astronaut's face is in the picture `panning_frames` pans over."""
+    from detector.analysis.video.pipeline import find_faces
+
+    first = panning_frames(1, size=size)[0]
+    x, y, w, h = max(find_faces(first), key=lambda b: b[2])
+    return round(x), round(y), round(w), round(h)
+
+
+def swapped_face_frames(
+    count: int = 60, *, size: tuple[int, int] = (480, 360), step: int = 2
+) -> list[np.ndarray]:
+    """The panning clip with a foreign face region pasted and feather-blended into every frame,
+    made frame by frame as face swaps are, so its brightness wavers while the scene does not."""
+    import cv2
+
+    fx, fy, fw, fh = _face_in_source(size)
+
+    def paste(frame: np.ndarray, i: int) -> np.ndarray:
+        # Follow the face as the camera pans (the frame moved by step, step/2 per frame).
+        x, y = fx - i * step, fy - (i * step) // 2
+        if x < 0 or y < 0 or x + fw > frame.shape[1] or y + fh > frame.shape[0]:
+            return frame
+        face = frame[y : y + fh, x : x + fw].astype(np.float32)
+        foreign = face[:, ::-1] * np.array([1.1, 0.85, 0.8], np.float32)  # mirrored, tinted
+        foreign *= 1.3 if i % 30 < 15 else 0.8  # the swap's exposure drifts every half second
+        mask = np.zeros((fh, fw), np.float32)
+        cv2.ellipse(mask, (fw // 2, fh // 2), (fw * 2 // 5, fh // 2), 0, 0, 360, 1.0, -1)
+        mask = cv2.GaussianBlur(mask, (0, 0), fw / 20)[..., None]
+        blended = face * (1 - mask) + foreign * mask
+        out = frame.copy()
+        out[y : y + fh, x : x + fw] = np.clip(blended, 0, 255).astype(np.uint8)
+        return out
+
+    return panning_frames(count, size=size, step=step, edit=paste)

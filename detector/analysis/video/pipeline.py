@@ -83,7 +83,7 @@ def analyze_video(
         detections.append(find_faces(rgb))
         report_progress(f"finding faces: frame {done} of {total}", 40 + 30 * done // total)
     lap("faces")
-    cuts = {s.index for s in sampled.frames if s.reason == "cut"}
+    cuts = {s.index for s in sampled.frames if s.new_scene}
     tracks = track_faces(detections, cuts)
 
     model = load_face_model() if face_model == "default" else face_model

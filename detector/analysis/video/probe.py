@@ -10,6 +10,7 @@ we accept is one we can actually decode.
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -35,6 +36,7 @@ CONTAINERS = {
 STILL_IMAGE_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1", b"avif", b"avis"}
 QUICKTIME_FIRST_BOXES = {b"moov", b"mdat", b"wide", b"free", b"skip"}
 EBML_MAGIC = b"\x1a\x45\xdf\xa3"
+log = logging.getLogger(__name__)
 FIRST_FRAME_PACKETS = 600  # a decodable stream shows a picture long before this
 
 
@@ -146,7 +148,8 @@ def probe_video(data: bytes, *, limits: Limits = Limits()) -> VideoProbe:
             return _probe_open(container, data, mime, extension, label, limits)
     except MediaError:
         raise
-    except (av.FFmpegError, ValueError, OSError, EOFError, ZeroDivisionError, OverflowError) as exc:
+    except Exception as exc:  # FFmpeg and PyAV fail in many ways on hostile bytes: all unreadable
+        log.info("video probe failed: %s: %s", type(exc).__name__, exc)
         raise _unreadable(label) from exc
 
 
@@ -156,6 +159,8 @@ def _probe_open(container, data, mime, extension, label, limits) -> VideoProbe:
             "no_video_stream", f"This {label} file has no video picture in it (audio only?)."
         )
     stream = container.streams.video[0]
+    if stream.codec_context is None:
+        raise _unreadable(label)
     codec = stream.codec_context.name
     if codec not in CODECS:
         raise MediaError(

@@ -9,6 +9,7 @@ frames) are skipped outright while the next sample is far away.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,11 +19,13 @@ import numpy as np
 from ..decode import MediaError
 from .probe import VideoProbe, open_container
 
+log = logging.getLogger(__name__)
+
 MAX_SIDE = 1280  # kept frames are shrunk to this: faces are searched at 768 px anyway
 THUMB = (32, 18)
 CUT_THRESHOLD = 40.0  # mean grey difference (0-255) between neighbouring thumbnails
 MAX_CUTS = 16
-MIN_CUT_GAP_S = 0.3  # a cut this close to a sample adds nothing
+MIN_CUT_GAP_S = 0.3  # a cut this close before the next even sample adds nothing
 SKIP_AHEAD_FRAMES = 3
 INCOMPLETE_SHARE = 0.85  # decoding ending before this share of the stated length is a cut file
 
@@ -33,6 +36,7 @@ class SampledFrame:
     time_s: float
     rgb: np.ndarray  # upright, at most MAX_SIDE on the longer side
     reason: str  # "even" or "cut"
+    new_scene: bool = False  # a hard cut came since the previous kept frame
 
 
 @dataclass(frozen=True)
@@ -81,12 +85,16 @@ def sample_frames(
     decoded = errors = cuts = 0
     last_time = 0.0
     next_target = 0
-    container = open_container(data, probe.mime)
+    cut_pending = False
+    try:
+        container = open_container(data, probe.mime)
+    except Exception as exc:  # the probe opened it: a failure now means the bytes changed
+        raise MediaError("corrupt_file", "This video could not be opened again.") from exc
     with container:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         context = stream.codec_context
-        for packet in container.demux(stream):
+        for packet in _packets(container, stream):
             if next_target < len(targets):
                 ahead = targets[next_target] - last_time
                 context.skip_frame = (
@@ -94,7 +102,7 @@ def sample_frames(
                 )
             try:
                 frames = packet.decode()
-            except av.FFmpegError:
+            except (av.FFmpegError, ValueError):
                 errors += 1
                 if errors > 50 and errors > decoded:
                     raise MediaError(
@@ -110,25 +118,25 @@ def sample_frames(
                 thumb = frame.reformat(width=THUMB[0], height=THUMB[1], format="gray")
                 thumb = thumb.to_ndarray().astype(np.int16)
                 reason = None
+                is_cut = (
+                    previous_thumb is not None
+                    and float(np.abs(thumb - previous_thumb).mean()) > CUT_THRESHOLD
+                )
+                cut_pending = cut_pending or is_cut
                 reached = time_s + frame_step / 2
                 if next_target < len(targets) and reached >= targets[next_target]:
                     reason = "even"
                     while next_target < len(targets) and targets[next_target] <= reached:
                         next_target += 1
-                elif (
-                    previous_thumb is not None
-                    and cuts < MAX_CUTS
-                    and float(np.abs(thumb - previous_thumb).mean()) > CUT_THRESHOLD
-                    and all(abs(time_s - k.time_s) >= MIN_CUT_GAP_S for k in kept[-2:])
-                    and _far_from(targets, next_target, time_s)
-                ):
+                elif is_cut and cuts < MAX_CUTS and _far_from(targets, next_target, time_s):
                     reason = "cut"
                     cuts += 1
                 previous_thumb = thumb
                 if reason is not None:
                     rgb = frame.reformat(width=size[0], height=size[1], format="rgb24")
                     rgb = upright(rgb.to_ndarray(), probe.rotation)
-                    kept.append(SampledFrame(len(kept), round(time_s, 3), rgb, reason))
+                    kept.append(SampledFrame(len(kept), round(time_s, 3), rgb, reason, cut_pending))
+                    cut_pending = False
                 if on_frame is not None and decoded % 15 == 0:
                     on_frame(decoded, probe.frame_count)
             if next_target >= len(targets) and cuts >= MAX_CUTS:
@@ -144,6 +152,23 @@ def sample_frames(
             "full file.",
         )
     return SampleResult(kept, decoded, errors, last_time, cuts)
+
+
+def _packets(container, stream):
+    """The stream's packets; damage that stops the demuxer ends the stream there.
+
+    Whether that end is early is judged afterwards, against the length the file states.
+    """
+    packets = container.demux(stream)
+    while True:
+        try:
+            packet = next(packets)
+        except StopIteration:
+            return
+        except Exception as exc:  # FFmpeg reports damaged containers in many ways
+            log.info("demuxing stopped early: %s: %s", type(exc).__name__, exc)
+            return
+        yield packet
 
 
 def _far_from(targets: list[float], next_target: int, time_s: float) -> bool:

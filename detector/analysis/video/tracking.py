@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 Box = tuple[float, float, float, float]  # x, y, w, h in frame pixels
 
 MIN_IOU = 0.3
-MAX_CENTRE_DISTANCE = 0.6  # in face widths
+MAX_CENTRE_DISTANCE = 1.0  # in face widths: a face moves this far in half a second
 MAX_MISSED = 2  # samples a track may go unseen before it ends
 
 
