@@ -93,10 +93,8 @@ def test_a_video_without_faces_explains_there_is_no_timeline(visitor, monkeypatc
     from tests.detector.video_fixtures import panning_frames
 
     coffee = np.ascontiguousarray(samples.coffee())
-    analysis = analysed(
-        visitor, encode_video(panning_frames(30, source=coffee)), monkeypatch, 0.9
-    )
+    analysis = analysed(visitor, encode_video(panning_frames(30, source=coffee)), monkeypatch, 0.9)
     html = visitor.get(analysis.get_absolute_url()).content.decode()
     assert "We can&#x27;t tell" in html or "We can't tell" in html
     assert "We found no face in the frames we sampled" in html
-    assert "<svg class=\"timeline\"" not in html
+    assert '<svg class="timeline"' not in html
