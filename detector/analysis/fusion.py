@@ -166,6 +166,8 @@ def fuse(
         probability = max([probability] + [e.score for e in strong_edits])
     scope = _out_of_scope(media, evidence)
     covered = all(name in contributions for name in model.required)
+    # A face the face-swap model scores at or above its own "likely" threshold decides.
+    face_findings = [e for e in evidence if e.analyzer == "face_model" and e.data.get("decides")]
 
     if declared:
         verdict = Verdict.DECLARED_AI
@@ -175,6 +177,10 @@ def fuse(
         verdict = Verdict.VERIFIED_CAPTURE
         probability = min([probability] + [e.score or 0.01 for e in captured])
         drivers = [e.summary for e in captured]
+    elif face_findings and not scope:
+        verdict = Verdict.LIKELY_MANIPULATED
+        probability = max([probability] + [e.score for e in face_findings])
+        drivers = [e.summary for e in face_findings]
     elif probability >= model.high and (not scope or strong_edits):
         verdict = Verdict.LIKELY_MANIPULATED
         pushing = sorted(contributions, key=contributions.get, reverse=True)

@@ -1,0 +1,55 @@
+"""Training the face model end to end on a tiny synthetic set: it runs, writes, and repeats."""
+
+import json
+
+import pytest
+
+from detector.analysis import face_model
+from detector.analysis.training import face_data, train_face_model
+
+from .face_fixtures import london_folder
+
+torch = pytest.importorskip("torch")
+
+
+def run(data, out):
+    args = train_face_model.parse(
+        [
+            "--data",
+            str(data),
+            "--out",
+            str(out),
+            "--seed",
+            "0",
+            "--steps",
+            "2",
+            "--pairs",
+            "1",
+            "--size",
+            "64",
+            "--eval-every",
+            "2",
+            "--threads",
+            "1",
+            "--init",
+            "random",
+        ]
+    )
+    return train_face_model.train(args)
+
+
+def test_two_runs_with_the_same_seed_write_the_same_weights(tmp_path, monkeypatch):
+    monkeypatch.setattr(face_data, "N_VALIDATION", 2)
+    monkeypatch.setattr(face_data, "N_TEST", 1)
+    data = london_folder(tmp_path / "london", people=5)
+    meta = run(data, tmp_path / "a")
+    run(data, tmp_path / "b")
+    first = torch.load(tmp_path / "a" / face_model.WEIGHTS, weights_only=True)
+    second = torch.load(tmp_path / "b" / face_model.WEIGHTS, weights_only=True)
+    assert first.keys() == second.keys()
+    assert all(torch.equal(first[k], second[k]) for k in first)
+    assert all(v.dtype == torch.float16 for v in first.values() if v.is_floating_point())
+    written = json.loads((tmp_path / "a" / face_model.META).read_text())
+    assert written["input_size"] == 64 and written["temperature"] > 0
+    assert 0.5 <= written["likely_threshold"] <= 1.0
+    assert len(written["split"]["train"]) == 2 and meta["chosen_step"] == 2
