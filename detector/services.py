@@ -110,7 +110,10 @@ def detector_warm_up() -> None:
     with contextlib.suppress(ImportError):
         import torch  # noqa: F401  (the face model's framework; seconds to import)
     try:
-        load_face_model()
+        if load_face_model() is not None:
+            from detector.analysis import face_model
+
+            face_model.network()
     except Exception:  # a broken model is reported by the analyses that need it
         log.exception("the face model could not be loaded at worker start")
 

@@ -123,3 +123,37 @@ def test_a_face_model_that_breaks_is_listed_as_a_failure_and_the_rest_still_repo
     assert str(report.verdict) == "inconclusive"
     assert report.failures[0]["analyzer"] == "face model"
     assert any("weights missing" in r for r in report.reasons)
+
+
+def test_the_real_face_model_interface_scores_every_tracked_face_in_one_batch(
+    tmp_path, monkeypatch
+):
+    """The project's face model (a network whose classifier is pinned for the test) plugged in
+    through `load_face_model`, as a worker does it."""
+    pytest.importorskip("torch")
+    from detector.analysis import face_model
+    from tests.detector.test_face_model import write_weights
+
+    monkeypatch.setattr(face_model, "MODEL_DIR", write_weights(tmp_path, bias=4.0))
+    batches = []
+    real_score = face_model.score_faces
+
+    def counting(crops, *args, **kwargs):
+        batches.append(len(crops))
+        return real_score(crops, *args, **kwargs)
+
+    monkeypatch.setattr(face_model, "score_faces", counting)
+    report = analyze_video(clean_mp4())
+    faces = sum(t["frames"] for t in report.video["tracks"])
+    assert batches == [faces]
+    assert str(report.verdict) == "likely_manipulated"
+    assert report.video["threshold"] == 0.5
+    assert report.frame_overlays
+
+
+def test_without_weights_the_real_loader_leaves_faces_unscored(tmp_path, monkeypatch):
+    from detector.analysis import face_model
+    from detector.analysis.video.scoring import load_face_model
+
+    monkeypatch.setattr(face_model, "MODEL_DIR", tmp_path)
+    assert load_face_model() is None

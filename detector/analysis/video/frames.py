@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import render
 from ..types import Overlay
-from .scoring import TrackScore
+from .scoring import TrackScore, heat_square
 
 MAX_KEPT = 12
 MAX_MOMENTS = 4
@@ -62,18 +62,30 @@ def frames_to_keep(
     return sorted(set(kept))[:MAX_KEPT]
 
 
-def render_frame(rgb: np.ndarray, faces: Sequence[tuple[int, tuple, np.ndarray | None]]) -> bytes:
-    """`faces`: (track id, box in frame pixels, heat-map over the face crop or None)."""
+def render_frame(
+    rgb: np.ndarray,
+    faces: Sequence[tuple[int, tuple, np.ndarray | None]],
+    heat_margin: float = 0.0,
+) -> bytes:
+    """`faces`: (track id, box in frame pixels, heat-map over the face crop or None); the crop
+    is the box grown to a square with `heat_margin` per side, as the face model cuts it."""
     canvas = render.fit(rgb, FRAME_SIDE).astype(np.float32)
     scale = canvas.shape[1] / rgb.shape[1]
     thickness = max(2, round(max(canvas.shape[:2]) / 320))
     for _track, box, heat in faces:
-        x0, y0 = max(0, round(box[0] * scale)), max(0, round(box[1] * scale))
-        x1 = min(canvas.shape[1], round((box[0] + box[2]) * scale))
-        y1 = min(canvas.shape[0], round((box[1] + box[3]) * scale))
-        if heat is not None and x1 - x0 > 2 and y1 - y0 > 2:
-            values = np.clip(np.nan_to_num(np.asarray(heat, np.float32)), 0, 1)
-            values = cv2.resize(values, (x1 - x0, y1 - y0), interpolation=cv2.INTER_LINEAR)
+        if heat is None:
+            continue
+        sx, sy, side, _ = heat_square(box, heat_margin)
+        full = round(side * scale)
+        if full < 3:
+            continue
+        values = np.clip(np.nan_to_num(np.asarray(heat, np.float32)), 0, 1)
+        values = cv2.resize(values, (full, full), interpolation=cv2.INTER_LINEAR)
+        left, top = round(sx * scale), round(sy * scale)
+        x0, y0 = max(0, left), max(0, top)
+        x1, y1 = min(canvas.shape[1], left + full), min(canvas.shape[0], top + full)
+        if x1 - x0 > 2 and y1 - y0 > 2:
+            values = values[y0 - top : y1 - top, x0 - left : x1 - left]
             coloured = cv2.applyColorMap((values * 255).astype(np.uint8), cv2.COLORMAP_INFERNO)
             coloured = cv2.cvtColor(coloured, cv2.COLOR_BGR2RGB).astype(np.float32)
             weight = (0.6 * np.sqrt(values))[..., None]
@@ -98,6 +110,7 @@ def kept_frames(
     keep: Sequence[int],
     faces_in_frame: dict[int, list[dict]],
     heat: dict[tuple[int, int], np.ndarray],
+    heat_margin: float = 0.0,
 ) -> tuple[list[dict], list[Overlay]]:
     """Descriptions for the page and the PNG overlays to store, one per kept frame."""
     described, overlays = [], []
@@ -105,7 +118,9 @@ def kept_frames(
         faces = faces_in_frame.get(frame, [])
         name = f"frame-{frame:03d}"
         png = render_frame(
-            frames[frame], [(f["track"], f["box"], heat.get((f["track"], frame))) for f in faces]
+            frames[frame],
+            [(f["track"], f["box"], heat.get((f["track"], frame))) for f in faces],
+            heat_margin,
         )
         scored = [f for f in faces if f.get("probability") is not None]
         if scored:

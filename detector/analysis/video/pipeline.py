@@ -114,7 +114,8 @@ def analyze_video(
     faces_in_frame, heat = _faces_by_frame(tracks, scores)
     moments = kept.strongest_moments(scores or [])
     keep = kept.frames_to_keep(total, sorted(faces_in_frame), moments)
-    described, overlays = kept.kept_frames(frames, times, keep, faces_in_frame, heat)
+    margin = model.heat_margin if model is not None else 0.0
+    described, overlays = kept.kept_frames(frames, times, keep, faces_in_frame, heat, margin)
     lap("render")
     scope = []
     if min(probe.width, probe.height) < MIN_SIDE:

@@ -27,6 +27,8 @@ class FaceModel:
     score: Callable[[list[np.ndarray]], Sequence]  # crops -> objects with .probability, .heatmap
     crop: Callable[[np.ndarray, Box], np.ndarray]
     threshold: float  # at or above: this face looks manipulated
+    # The heat-map covers the crop: the face box grown to a square with this margin per side.
+    heat_margin: float = 0.0
 
 
 def load_face_model() -> FaceModel | None:
@@ -34,9 +36,23 @@ def load_face_model() -> FaceModel | None:
     try:
         from .. import face_model
     except ImportError:
+        face_model = None
+    if face_model is None or not face_model.available():
         log.warning("the face model is not available; video faces will not be scored")
         return None
-    return FaceModel(face_model.score_faces, face_model.crop_face, face_model.likely_threshold())
+    return FaceModel(
+        score=face_model.score_faces,
+        crop=face_model.crop_face,
+        threshold=face_model.likely_threshold(),
+        heat_margin=face_model.MARGIN,
+    )
+
+
+def heat_square(box: Box, margin: float) -> Box:
+    """Where a face's heat-map lies in the frame: the model's square crop around the box."""
+    x, y, w, h = box[:4]
+    side = max(w, h) * (1 + 2 * margin)
+    return (x + w / 2 - side / 2, y + h / 2 - side / 2, side, side)
 
 
 @dataclass(frozen=True)
