@@ -19,6 +19,7 @@ from .tracking import Track
 
 # OpenCV's cascade classifiers give wrong answers when two threads share one: hold this lock.
 _EYES_LOCK = threading.Lock()
+EYE_FACE_WIDTH = 120
 
 
 @functools.cache
@@ -35,9 +36,13 @@ def eyes_visible(rgb: np.ndarray, box) -> bool:
     if upper.size == 0 or min(upper.shape[:2]) < 20:
         return True  # too small to tell: never count it as a blink
     grey = cv2.cvtColor(upper, cv2.COLOR_RGB2GRAY)
-    size = max(8, w // 10)
+    # Eyes are searched on a face 120 px wide: larger faces only cost more scales to scan.
+    if grey.shape[1] > EYE_FACE_WIDTH:
+        scale = EYE_FACE_WIDTH / grey.shape[1]
+        size = (EYE_FACE_WIDTH, max(1, round(grey.shape[0] * scale)))
+        grey = cv2.resize(grey, size, interpolation=cv2.INTER_AREA)
     with _EYES_LOCK:
-        found = _eye_cascade().detectMultiScale(grey, 1.1, 4, 0, (size, size))
+        found = _eye_cascade().detectMultiScale(grey, 1.1, 4, 0, (12, 12))
     return len(found) > 0
 
 

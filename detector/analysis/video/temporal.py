@@ -21,6 +21,7 @@ COLOUR_JUMP = 8.0  # a*b* shift (delta E) of the face beyond its surroundings
 APPEARANCE_JUMP = 0.45  # 1 - correlation of the small grey face between neighbouring samples
 MAX_GAP_S = 1.5  # neighbours further apart than this are not compared
 RING = 0.35  # the surroundings: a band this share of the face size around the box
+PATCH = 96
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,17 @@ def _region_stats(rgb: np.ndarray, box: Box) -> tuple[np.ndarray, np.ndarray, np
     mx, my = int(w * RING), int(h * RING)
     ox0, oy0 = max(0, x0 - mx), max(0, y0 - my)
     ox1, oy1 = min(width, x1 + mx), min(height, y1 + my)
-    outer = cv2.cvtColor(rgb[oy0:oy1, ox0:ox1], cv2.COLOR_RGB2LAB).astype(np.float32)
+    # Means of colour need few pixels: measure on a copy at most PATCH px wide.
+    scale = min(1.0, PATCH / (ox1 - ox0))
+    patch = rgb[oy0:oy1, ox0:ox1]
+    if scale < 1:
+        size = (max(1, round((ox1 - ox0) * scale)), max(1, round((oy1 - oy0) * scale)))
+        patch = cv2.resize(patch, size, interpolation=cv2.INTER_AREA)
+    outer = cv2.cvtColor(patch, cv2.COLOR_RGB2LAB).astype(np.float32)
     mask = np.ones(outer.shape[:2], bool)
-    mask[y0 - oy0 : y1 - oy0, x0 - ox0 : x1 - ox0] = False
+    fx0, fy0 = round((x0 - ox0) * scale), round((y0 - oy0) * scale)
+    fx1, fy1 = round((x1 - ox0) * scale), round((y1 - oy0) * scale)
+    mask[fy0:fy1, fx0:fx1] = False
     if mask.sum() < 32:
         return None
     # OpenCV's 8-bit Lab: L scaled to 0-255, a and b offset by 128.
