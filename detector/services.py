@@ -95,6 +95,7 @@ def configure_detector() -> None:
     configure(
         c2pa_trust_anchors_dir=Path(trust_dir) if trust_dir else None,
         extra_analyzer_modules=tuple(settings.DETECTOR_EXTRA_ANALYZERS),
+        face_model_dir=Path(settings.FACE_MODEL_DIR) if settings.FACE_MODEL_DIR else None,
     )
 
 
@@ -113,7 +114,7 @@ def detector_warm_up() -> None:
         if load_face_model() is not None:
             from detector.analysis import face_model
 
-            face_model.network()
+            face_model.network(settings.FACE_MODEL_DIR or None)
     except Exception:  # a broken model is reported by the analyses that need it
         log.exception("the face model could not be loaded at worker start")
 

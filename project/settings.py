@@ -173,6 +173,8 @@ ANALYSIS_SWEEP_GRACE = env_int("ANALYSIS_SWEEP_GRACE", 60, minimum=0)
 ANALYSIS_REQUEUE_AFTER = env_int("ANALYSIS_REQUEUE_AFTER", 900, minimum=10)
 # Extra analyzer modules to import (plugins; the end-to-end tests add a deliberately slow one).
 DETECTOR_EXTRA_ANALYZERS = env_list("DETECTOR_EXTRA_ANALYZERS", [])
+# The face model's weights and metadata (empty: the copy in detector/analysis/models/).
+FACE_MODEL_DIR = env_str("FACE_MODEL_DIR", "")
 # PEM files of certificate authorities whose Content Credentials count as trusted (empty: none).
 C2PA_TRUST_ANCHORS_DIR = env_str("C2PA_TRUST_ANCHORS_DIR", "")
 

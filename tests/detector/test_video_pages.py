@@ -47,7 +47,7 @@ def test_the_result_page_shows_the_timeline_and_its_table(visitor, mp4, monkeypa
     html = visitor.get(analysis.get_absolute_url()).content.decode()
     assert "Strong signs of manipulation" in html
     svg = re.search(r"<svg class=\"timeline\".*?</svg>", html, re.S).group(0)
-    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert 'role="group"' in svg and "<title" in svg and "<desc" in svg
     assert svg.count("<polyline") == len(analysis.report["video"]["tracks"])
     assert "Face scores by time" in html  # the table with the timeline's numbers
     table_rows = re.findall(r"<tr><td>\d:\d\d\.\d</td>", html)

@@ -8,6 +8,7 @@ times faster on CPU than one call per frame.
 
 from __future__ import annotations
 
+import functools
 import logging
 import statistics
 from collections.abc import Callable, Sequence
@@ -33,17 +34,20 @@ class FaceModel:
 
 def load_face_model() -> FaceModel | None:
     """The project's face model, or None where it is not installed (its weights missing)."""
+    from .. import config
+
     try:
         from .. import face_model
     except ImportError:
         face_model = None
-    if face_model is None or not face_model.available():
+    folder = config.current().face_model_dir
+    if face_model is None or not face_model.available(folder):
         log.warning("the face model is not available; video faces will not be scored")
         return None
     return FaceModel(
-        score=face_model.score_faces,
+        score=functools.partial(face_model.score_faces, model_dir=folder),
         crop=face_model.crop_face,
-        threshold=face_model.likely_threshold(),
+        threshold=face_model.likely_threshold(folder),
         heat_margin=face_model.MARGIN,
     )
 
