@@ -42,6 +42,7 @@ test: lint $(AXE)
 bench: install
 	$(PY) bench/analysis_latency.py
 	$(PY) bench/detector_speed.py
+	$(PY) bench/video_speed.py
 
 clean:
 	rm -rf var/broker var/media var/db.sqlite3*

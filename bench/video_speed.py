@@ -6,6 +6,9 @@ The clip is a camera panning over scikit-image's astronaut with camera-like grai
 compresses like real footage. Prints p50/p95 of probe-to-report, the first call (imports,
 cascades, model), the median of each stage, and the analysing process's peak RSS.
 Targets (issue 7): p50 <= 15 s on 2 cores; peak worker RSS <= 1.5 GB.
+
+Without trained weights in detector/analysis/models/, `--untrained-size N` times an untrained
+network of the same architecture at input size N (same cost per face, meaningless scores).
 """
 
 from __future__ import annotations
@@ -50,10 +53,29 @@ def footage(seed: int = 0) -> bytes:
     return buffer.getvalue()
 
 
-def measure(data: bytes, runs: int) -> dict:
+def untrained_weights(size: int) -> Path:
+    import json
+    import tempfile
+
+    import torch
+
+    from detector.analysis import face_model
+    from detector.analysis.models.face_net import FaceNet
+
+    folder = Path(tempfile.mkdtemp(prefix="video-speed-"))
+    torch.save(FaceNet().state_dict(), folder / face_model.WEIGHTS)
+    meta = {"input_size": size, "margin": 0.2, "temperature": 1.0, "likely_threshold": 0.5}
+    (folder / face_model.META).write_text(json.dumps(meta))
+    return folder
+
+
+def measure(data: bytes, runs: int, untrained_size: int | None) -> dict:
+    from detector.analysis import config
     from detector.analysis.video import analyze_video
     from detector.analysis.video.scoring import load_face_model
 
+    if untrained_size:
+        config.configure(face_model_dir=untrained_weights(untrained_size))
     started = time.perf_counter()
     model = load_face_model()
     report = analyze_video(data, face_model=model)
@@ -84,10 +106,11 @@ def measure(data: bytes, runs: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--untrained-size", type=int, default=None)
     args = parser.parse_args()
     data = footage()
     with multiprocessing.get_context("spawn").Pool(1) as pool:
-        result = pool.apply(measure, (data, args.runs))
+        result = pool.apply(measure, (data, args.runs, args.untrained_size))
     totals = result["totals"]
     print(
         f"video_speed 10 s {WIDTH}x{HEIGHT} {FPS} fps H.264 ({len(data) / 1e6:.1f} MB), "
@@ -101,7 +124,8 @@ def main() -> None:
     print(
         f"  sampled {result['sampled']} frames, decoded {result['decoded']} of "
         f"{FPS * SECONDS}, {result['faces']} faces scored; face model "
-        f"{'loaded' if result['model'] else 'NOT available (faces found but not scored)'}; "
+        + ("UNTRAINED stand-in, " if args.untrained_size else "")
+        + f"{'loaded' if result['model'] else 'NOT available (faces found but not scored)'}; "
         f"verdict {result['verdict']}"
     )
     print(f"peak RSS of the analysing process: {result['peak_mb']:.0f} MB")
