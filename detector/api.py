@@ -85,6 +85,16 @@ class AnalysisOut(serializers.ModelSerializer):
             }
             for e in report.get("evidence", [])
         ]
+        if report.get("video"):
+            stored = obj.overlays or {}
+            report["video"] = {
+                **report["video"],
+                "frames": [
+                    {**f, "url": overlay_url(obj, f["overlay"])}
+                    for f in report["video"].get("frames", [])
+                    if f["overlay"] in stored
+                ],
+            }
         return report
 
 

@@ -164,3 +164,29 @@ def test_the_sweeper_gives_a_running_video_its_own_longer_limit(visitor, mp4, se
         started_at=timezone.now() - timedelta(seconds=2000)
     )
     assert analyses_sweep()["failed"] == 1
+
+
+def test_the_api_gives_each_kept_frame_a_url(visitor, mp4, scored_low):
+    body = post(visitor, mp4).json()
+    video_analysis_run(analysis_id=Analysis.objects.get(public_id=body["id"]).pk)
+    detail = visitor.get(f"{URL}{body['id']}/").json()
+    frames = detail["report"]["video"]["frames"]
+    assert frames
+    image = visitor.get(frames[0]["url"])
+    assert image.status_code == 200 and image["Content-Type"] == "image/png"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"\x00\x00\x00\x18ftypisom" + b"<html><script>alert(1)</script></html>" * 4,
+        b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01webm" + bytes(200),
+        b"\x00\x00\x00\x08moov" + bytes(300),
+    ],
+    ids=["mp4-html-polyglot", "empty-webm", "empty-mov"],
+)
+def test_hostile_files_behind_a_video_signature_get_a_4xx_never_a_500(visitor, payload):
+    response = post(visitor, payload, name="video.jpg")
+    assert response.status_code in {400, 413, 415}
+    assert response.json()["error"]["message"]
+    assert not Analysis.objects.exists()
