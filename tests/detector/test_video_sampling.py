@@ -75,3 +75,27 @@ def test_a_clip_whose_pictures_stop_early_fails_as_incomplete():
         sample_frames(data[: len(data) * 2 // 3], probe)
     assert error.value.code == "incomplete_file"
     assert "cut short" in error.value.message
+
+
+def test_times_count_from_the_first_picture_when_the_file_starts_its_clock_late():
+    import io
+
+    import av
+
+    buffer = io.BytesIO()
+    with av.open(buffer, "w", format="matroska") as out:
+        stream = out.add_stream("libvpx-vp9", rate=30)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        stream.options = {"deadline": "realtime", "cpu-used": "8"}
+        for i, array in enumerate(panning_frames(60)):
+            frame = av.VideoFrame.from_ndarray(array, format="rgb24")
+            frame.pts = 45 + i  # the first picture is stamped 1.5 s
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    assert probe_video(buffer.getvalue()).duration_s == pytest.approx(2.0, abs=0.05)
+    result = sampled(buffer.getvalue())
+    assert [f.time_s for f in result.frames] == pytest.approx(
+        [0.233, 0.733, 1.233, 1.733], abs=0.04
+    )

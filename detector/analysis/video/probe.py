@@ -221,7 +221,13 @@ def _index_runs_past_end(stream, size: int) -> bool:
 
 def _duration(container, stream) -> tuple[float | None, bool]:
     if container.duration:
-        return container.duration / 1_000_000, False
+        duration = container.duration / 1_000_000
+        # Matroska states where its clock ends, not how long it ran: a file whose clock starts
+        # late (cut from a longer recording) is shorter by that start.
+        start = (container.start_time or 0) / 1_000_000
+        if 0 < start < duration:
+            duration -= start
+        return duration, False
     if stream.duration and stream.time_base:
         return float(stream.duration * stream.time_base), False
     # Live recordings (browser MediaRecorder WebM) state no length: time the packets instead.

@@ -86,6 +86,7 @@ def sample_frames(
     last_time = 0.0
     next_target = 0
     cut_pending = False
+    start: float | None = None
     try:
         container = open_container(data, probe.mime)
     except Exception as exc:  # the probe opened it: a failure now means the bytes changed
@@ -113,7 +114,12 @@ def sample_frames(
                 continue
             for frame in frames:
                 decoded += 1
-                time_s = float(frame.time) if frame.time is not None else last_time + frame_step
+                if frame.time is None:
+                    time_s = last_time + frame_step
+                else:
+                    # Times count from the first picture: some files start their clock late.
+                    start = float(frame.time) if start is None else start
+                    time_s = float(frame.time) - start
                 last_time = max(last_time, time_s)
                 thumb = frame.reformat(width=THUMB[0], height=THUMB[1], format="gray")
                 thumb = thumb.to_ndarray().astype(np.int16)
