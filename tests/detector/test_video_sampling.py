@@ -99,3 +99,23 @@ def test_times_count_from_the_first_picture_when_the_file_starts_its_clock_late(
     assert [f.time_s for f in result.frames] == pytest.approx(
         [0.233, 0.733, 1.233, 1.733], abs=0.04
     )
+
+
+def test_a_long_sparse_sampled_video_jumps_to_keyframes_instead_of_decoding_everything():
+    import io
+
+    import av
+
+    buffer = io.BytesIO()
+    with av.open(buffer, "w", format="mp4") as out:
+        stream = out.add_stream("libx264", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 160, 120, "yuv420p"
+        stream.options = {"g": "10", "preset": "ultrafast"}  # a keyframe every second
+        for array in panning_frames(400, size=(160, 120), step=1):
+            for packet in stream.encode(av.VideoFrame.from_ndarray(array, format="rgb24")):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    result = sampled(buffer.getvalue(), per_second=0.25)
+    assert [f.time_s for f in result.frames] == pytest.approx([2.0 + 4 * i for i in range(10)])
+    assert result.decoded < 100  # of 400

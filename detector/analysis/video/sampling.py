@@ -27,6 +27,7 @@ CUT_THRESHOLD = 40.0  # mean grey difference (0-255) between neighbouring thumbn
 MAX_CUTS = 16
 MIN_CUT_GAP_S = 0.3  # a cut this close before the next even sample adds nothing
 SKIP_AHEAD_FRAMES = 3
+SEEK_MIN_GAP_S = 1.5  # jump ahead to a keyframe only when it skips at least this much
 INCOMPLETE_SHARE = 0.85  # decoding ending before this share of the stated length is a cut file
 
 
@@ -95,6 +96,7 @@ def sample_frames(
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         context = stream.codec_context
+        keyframes = _keyframe_times(stream)
         for packet in _packets(container, stream):
             if next_target < len(targets):
                 ahead = targets[next_target] - last_time
@@ -143,6 +145,11 @@ def sample_frames(
                     rgb = upright(rgb.to_ndarray(), probe.rotation)
                     kept.append(SampledFrame(len(kept), round(time_s, 3), rgb, reason, cut_pending))
                     cut_pending = False
+                    if reason == "even" and _seek_ahead(
+                        container, stream, keyframes, targets, next_target, last_time, start
+                    ):
+                        previous_thumb = None  # cuts inside the skipped stretch go unseen
+                        break
                 if on_frame is not None and decoded % 15 == 0:
                     on_frame(decoded, probe.frame_count)
             if next_target >= len(targets) and cuts >= MAX_CUTS:
@@ -158,6 +165,31 @@ def sample_frames(
             "full file.",
         )
     return SampleResult(kept, decoded, errors, last_time, cuts)
+
+
+def _keyframe_times(stream) -> list[float]:
+    """Keyframe times (seconds, the file's own clock) from the container's index, if any."""
+    try:
+        entries = stream.index_entries
+        base = float(stream.time_base)
+        return sorted(e.timestamp * base for e in entries if e.is_keyframe)
+    except Exception:  # no index (live WebM) or one we cannot read: decode straight through
+        return []
+
+
+def _seek_ahead(container, stream, keyframes, targets, next_target, last_time, start) -> bool:
+    """Jump to the last keyframe before the next sample when that skips a long stretch.
+
+    Only long videos sampled sparsely get here; short ones keep every frame for cut detection.
+    """
+    if next_target >= len(targets) or not keyframes or start is None:
+        return False
+    target = targets[next_target] + start
+    before = [k for k in keyframes if k <= target]
+    if not before or before[-1] - start < last_time + SEEK_MIN_GAP_S:
+        return False
+    container.seek(round(before[-1] / float(stream.time_base)), stream=stream, backward=True)
+    return True
 
 
 def _packets(container, stream):
