@@ -57,8 +57,13 @@ def fuse_video(
     """`tracks` is None when the face model could not run; [] when no face was tracked."""
     declared = _decisive(evidence, Hint.SYNTHETIC)
     captured = _decisive(evidence, Hint.AUTHENTIC)
+    # Content Credentials whose signed hash no longer matches: the file changed after signing.
     changed = [
-        e for e in evidence if e.verdict_hint == Hint.MANIPULATED and e.strength == Strength.STRONG
+        e
+        for e in evidence
+        if e.analyzer == "content_credentials"
+        and e.verdict_hint == Hint.MANIPULATED
+        and e.strength == Strength.STRONG
     ]
     usable = [t for t in (tracks or []) if len(t.frames) >= MIN_TRACK_FRAMES]
     strong = [
