@@ -62,3 +62,9 @@ def test_the_sound_track_panel_is_information_only(has_audio):
     panel = next(e for e in report.evidence if e.analyzer == "video_audio")
     assert panel.data == {"informational": True, "present": has_audio}
     assert panel.score is None
+
+
+def test_a_video_without_content_credentials_says_so_in_video_words():
+    evidence = content_credentials(plain_mp4(), probe_video(plain_mp4()))
+    assert str(evidence.verdict_hint) == "not_applicable"
+    assert "most videos have none" in evidence.summary

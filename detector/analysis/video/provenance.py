@@ -6,6 +6,8 @@ time and camera tags are shown as facts; they are easy to forge or strip, so the
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..analyzers.content_credentials import ContentCredentialsAnalyzer
 from ..types import Evidence, Hint, Media, MediaKind, Strength
 from .probe import VideoProbe
@@ -31,7 +33,11 @@ def content_credentials(data: bytes, probe: VideoProbe) -> Evidence | None:
     if probe.mime not in C2PA_MIMES:
         return None
     media = Media(MediaKind.VIDEO, data, probe.mime, probe.width, probe.height)
-    return ContentCredentialsAnalyzer().analyze(media)
+    evidence = ContentCredentialsAnalyzer().analyze(media)
+    if evidence.verdict_hint == Hint.NOT_APPLICABLE:
+        summary = "No Content Credentials found — most videos have none, so this says nothing."
+        evidence = dataclasses.replace(evidence, summary=summary)
+    return evidence
 
 
 def container_tags(probe: VideoProbe) -> Evidence:
