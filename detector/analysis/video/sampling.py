@@ -188,7 +188,11 @@ def _seek_ahead(container, stream, keyframes, targets, next_target, last_time, s
     before = [k for k in keyframes if k <= target]
     if not before or before[-1] - start < last_time + SEEK_MIN_GAP_S:
         return False
-    container.seek(round(before[-1] / float(stream.time_base)), stream=stream, backward=True)
+    try:
+        container.seek(round(before[-1] / float(stream.time_base)), stream=stream, backward=True)
+    except Exception as exc:  # a damaged index: keep decoding straight through
+        log.info("seeking failed, decoding on: %s: %s", type(exc).__name__, exc)
+        return False
     return True
 
 
