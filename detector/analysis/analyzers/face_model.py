@@ -62,6 +62,7 @@ def candidate_faces(media: Media) -> tuple[list[tuple], int]:
 class FaceModelAnalyzer(Analyzer):
     applies_to = frozenset({MediaKind.IMAGE})
     time_budget_s = 20.0  # the first call in a worker also loads torch and the weights
+    typical_ms = 300.0  # face search + eye check + one face on a 1 MP photo (shared machine)
 
     def analyze(self, media: Media) -> Evidence:
         if not face_model.available():

@@ -28,6 +28,7 @@ class Sample:
     kind: str  # "untouched", "swap" or "self_blend"
     variant: str
     crop: np.ndarray  # network input size
+    expression: str = "neutral"  # of the photo; swaps and self-blends are made on neutral ones
 
 
 def triangles(points: np.ndarray, shape) -> np.ndarray:
@@ -120,5 +121,5 @@ def build(
         for name in VARIANTS:
             shown = variant(rgb, name)
             crop = _crop(shown, face, shown.shape[1] / rgb.shape[1], size)
-            samples.append(Sample(face.person, kind, name, crop))
+            samples.append(Sample(face.person, kind, name, crop, face.expression))
     return samples

@@ -49,6 +49,12 @@ def add_arguments(p) -> None:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--max-minutes", type=float, default=55.0, help="stop training after this")
     p.add_argument("--init", choices=["imagenet", "random"], default="imagenet")
+    p.add_argument(
+        "--stop-after-step",
+        type=int,
+        help="end here although the schedule is planned for --steps (repeats a run that hit "
+        "--max-minutes: same seed, same --steps, this step)",
+    )
 
 
 def imagenet_state():
@@ -182,7 +188,9 @@ def train(args: argparse.Namespace) -> dict:
                 loss_map.item(),
                 elapsed / step,
             )
-        out_of_time = (time.monotonic() - started) / 60 > args.max_minutes
+        out_of_time = (time.monotonic() - started) / 60 > args.max_minutes or (
+            args.stop_after_step is not None and step >= args.stop_after_step
+        )
         if step % args.eval_every == 0 or step == args.steps or out_of_time:
             metrics = validation_metrics(val, logits_for(net, val_crops))
             metrics["step"] = step
@@ -195,9 +203,7 @@ def train(args: argparse.Namespace) -> dict:
             if metrics["choice"] > best["choice"] or "step" not in best:
                 best, best_state = metrics, copy.deepcopy(net.state_dict())
         if out_of_time:
-            log.warning(
-                "stopping at step %d: the %.0f-minute limit is reached", step, args.max_minutes
-            )
+            log.warning("stopping at step %d (time limit or --stop-after-step)", step)
             break
 
     net.load_state_dict(best_state)

@@ -33,5 +33,6 @@ class Command(BaseCommand):
             "threads",
             "max_minutes",
             "init",
+            "stop_after_step",
         )
         train(argparse.Namespace(**{n: options[n] for n in names}))
