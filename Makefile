@@ -51,6 +51,7 @@ bench: install
 	$(PY) bench/detector_speed.py
 	$(PY) bench/quiz_play.py --seconds 10
 	$(PY) bench/scaling.py
+	$(PY) bench/video_speed.py
 
 clean:
 	rm -rf var/broker var/media var/db.sqlite3*

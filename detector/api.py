@@ -85,6 +85,16 @@ class AnalysisOut(serializers.ModelSerializer):
             }
             for e in report.get("evidence", [])
         ]
+        if report.get("video"):
+            stored = obj.overlays or {}
+            report["video"] = {
+                **report["video"],
+                "frames": [
+                    {**f, "url": overlay_url(obj, f["overlay"])}
+                    for f in report["video"].get("frames", [])
+                    if f["overlay"] in stored
+                ],
+            }
         return report
 
 
@@ -94,7 +104,8 @@ class AnalysisCreateApi(APIView):
 
     class Input(serializers.Serializer):
         file = serializers.FileField(
-            help_text="A JPEG, PNG or WebP image (type is checked from the bytes)."
+            help_text="A JPEG, PNG or WebP image, or an MP4, MOV, WebM or MKV video (the type is "
+            "checked from the bytes)."
         )
 
     @extend_schema(
@@ -106,7 +117,7 @@ class AnalysisCreateApi(APIView):
             415: ERROR_BODY,
             429: ERROR_BODY,
         },
-        summary="Submit an image for analysis",
+        summary="Submit an image or a video for analysis",
         description="Answers 202 with a Location header; poll that URL until status is "
         "`done` or `failed`.",
     )

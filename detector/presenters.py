@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from .models import Analysis
+from .timeline import timeline_for_display
 
 VERDICT_TONE = {
     "declared_ai": "alert",
@@ -29,7 +30,7 @@ def overlay_url(analysis: Analysis, name: str) -> str:
 def regions_for_display(analysis: Analysis, report: dict) -> list[dict]:
     """Every region of every card as percentages of the image, so boxes scale with it."""
     width, height = analysis.width or 0, analysis.height or 0
-    if not width or not height:
+    if not width or not height or analysis.media_kind == Analysis.Kind.VIDEO:
         return []
     boxes = []
     for evidence in report["evidence"]:
@@ -62,10 +63,22 @@ def report_for_display(analysis: Analysis) -> dict | None:
         ]
         cards.append(card)
     probability = report.get("probability")
+    timeline = None
+    if report.get("video") is not None:
+        stored = analysis.overlays or {}
+        timeline = timeline_for_display(
+            {
+                **report["video"],
+                # A frame whose picture was not stored (or has expired) is not offered.
+                "frames": [f for f in report["video"].get("frames", []) if f["overlay"] in stored],
+            },
+            lambda name: overlay_url(analysis, name),
+        )
     return {
         **report,
+        "timeline": timeline,
         "regions": regions_for_display(analysis, report),
-        "layers": [o for card in cards for o in card["overlays"]],
+        "layers": [o for card in cards for o in card["overlays"]] if timeline is None else [],
         "tone": VERDICT_TONE.get(report["verdict"], "neutral"),
         "cards": cards,
         "percent": None if probability is None else round(probability * 100),

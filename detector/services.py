@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from datetime import timedelta
@@ -19,7 +20,7 @@ from detector.analysis.decode import MediaError, probe_image
 
 from .errors import UploadRejected
 from .models import Analysis
-from .validation import validate_upload
+from .validation import validate_upload, video_limits
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +30,16 @@ UNEXPECTED_FAILURE = (
 )
 
 
-def _enqueue(analysis_id: int) -> bool:
-    """Hand the job to the broker; if it is down, the row stays queued for the sweeper."""
-    from .tasks import run_analysis
+def _enqueue(analysis_id: int, kind: str = Analysis.Kind.IMAGE) -> bool:
+    """Hand the job to the broker; if it is down, the row stays queued for the sweeper.
 
+    Videos go to their own queue (the task's route) with their own time limits.
+    """
+    from .tasks import run_analysis, run_video_analysis
+
+    task = run_video_analysis if kind == Analysis.Kind.VIDEO else run_analysis
     try:
-        run_analysis.apply_async((analysis_id,), retry=False)
+        task.apply_async((analysis_id,), retry=False)
     except Exception:
         log.warning("could not queue analysis %s; the sweeper will retry", analysis_id)
         return False
@@ -75,7 +80,7 @@ def _store_and_queue(probe, data: bytes, *, retention: timedelta) -> Analysis:
     try:
         with transaction.atomic():
             analysis.save()
-            transaction.on_commit(lambda: _enqueue(analysis.pk))
+            transaction.on_commit(lambda: _enqueue(analysis.pk, analysis.media_kind))
     except Exception:
         analysis.file.delete(save=False)
         raise
@@ -90,7 +95,28 @@ def configure_detector() -> None:
     configure(
         c2pa_trust_anchors_dir=Path(trust_dir) if trust_dir else None,
         extra_analyzer_modules=tuple(settings.DETECTOR_EXTRA_ANALYZERS),
+        face_model_dir=Path(settings.FACE_MODEL_DIR) if settings.FACE_MODEL_DIR else None,
     )
+
+
+def detector_warm_up() -> None:
+    """Load what analyses need once per worker process (called as each worker child starts)."""
+    import cv2  # noqa: F401
+
+    from detector.analysis.analyzers import faces
+    from detector.analysis.video.scoring import load_face_model
+
+    configure_detector()
+    faces.cascades()
+    with contextlib.suppress(ImportError):
+        import torch  # noqa: F401  (the face model's framework; seconds to import)
+    try:
+        if load_face_model() is not None:
+            from detector.analysis import face_model
+
+            face_model.network(settings.FACE_MODEL_DIR or None)
+    except Exception:  # a broken model is reported by the analyses that need it
+        log.exception("the face model could not be loaded at worker start")
 
 
 def _progress(analysis_id: int):
@@ -117,8 +143,35 @@ def analysis_fail(*, analysis_id: int, reason: str) -> None:
 
 
 def analysis_run(*, analysis_id: int) -> None:
-    """Claim a queued analysis and run it; a second delivery of the same job finds nothing."""
-    from detector.analysis import MediaError, analyze, media_from_bytes
+    """Claim a queued image analysis and run it; a second delivery finds nothing to claim."""
+
+    def work(data: bytes, progress) -> object:
+        from detector.analysis import analyze, media_from_bytes
+
+        media = media_from_bytes(data, max_pixels=settings.ANALYSIS_MAX_PIXELS)
+        return analyze(media, on_progress=progress)
+
+    _claim_and_run(analysis_id, work, too_slow="Try a smaller file.")
+
+
+def video_analysis_run(*, analysis_id: int) -> None:
+    """Claim a queued video analysis and run it; a second delivery finds nothing to claim."""
+
+    def work(data: bytes, progress) -> object:
+        from detector.analysis.video import analyze_video
+
+        return analyze_video(data, limits=video_limits(), on_progress=progress)
+
+    _claim_and_run(
+        analysis_id,
+        work,
+        too_slow=f"Videos get {settings.VIDEO_SOFT_TIME_LIMIT} s; try a shorter clip or a "
+        "smaller copy (720p is plenty).",
+    )
+
+
+def _claim_and_run(analysis_id: int, work, *, too_slow: str) -> None:
+    from detector.analysis import MediaError
 
     configure_detector()
 
@@ -132,14 +185,12 @@ def analysis_run(*, analysis_id: int) -> None:
     try:
         with analysis.file.open("rb") as handle:
             data = handle.read()
-        media = media_from_bytes(data, max_pixels=settings.ANALYSIS_MAX_PIXELS)
-        report = analyze(media, on_progress=_progress(analysis_id))
+        report = work(data, _progress(analysis_id))
         overlays = _store_overlays(analysis, report)
     except SoftTimeLimitExceeded:
         analysis_fail(
             analysis_id=analysis_id,
-            reason="The analysis took longer than our time limit and was stopped. "
-            "Try a smaller file.",
+            reason=f"The analysis took longer than our time limit and was stopped. {too_slow}",
         )
         return
     except MediaError as exc:
@@ -163,9 +214,13 @@ def analyses_sweep(*, now=None) -> dict[str, int]:
     """Keep every job moving: queue what never reached the broker (or whose message was lost),
     and fail what a dead worker left running. Runs periodically (Celery beat)."""
     now = now or timezone.now()
-    stuck_after = timedelta(seconds=settings.ANALYSIS_TIME_LIMIT + settings.ANALYSIS_SWEEP_GRACE)
+    grace = settings.ANALYSIS_SWEEP_GRACE
+    image_stuck = now - timedelta(seconds=settings.ANALYSIS_TIME_LIMIT + grace)
+    video_stuck = now - timedelta(seconds=settings.VIDEO_TIME_LIMIT + grace)
     failed = Analysis.objects.filter(
-        status=Analysis.Status.RUNNING, started_at__lt=now - stuck_after
+        models.Q(media_kind=Analysis.Kind.VIDEO, started_at__lt=video_stuck)
+        | (~models.Q(media_kind=Analysis.Kind.VIDEO) & models.Q(started_at__lt=image_stuck)),
+        status=Analysis.Status.RUNNING,
     ).update(
         status=Analysis.Status.FAILED,
         finished_at=now,
@@ -176,7 +231,8 @@ def analyses_sweep(*, now=None) -> dict[str, int]:
         models.Q(enqueued_at__isnull=True, created_at__lt=now - timedelta(seconds=5))
         | models.Q(enqueued_at__lt=now - timedelta(seconds=settings.ANALYSIS_REQUEUE_AFTER))
     )
-    requeued = sum(_enqueue(pk) for pk in waiting.values_list("pk", flat=True)[:500])
+    rows = waiting.values_list("pk", "media_kind")[:500]
+    requeued = sum(_enqueue(pk, kind) for pk, kind in rows)
     return {"failed": failed, "requeued": requeued}
 
 

@@ -3,7 +3,7 @@
 import os
 
 from celery import Celery
-from celery.signals import worker_init
+from celery.signals import worker_init, worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
 
@@ -25,3 +25,15 @@ def ensure_broker_folders() -> None:
 @worker_init.connect
 def _prepare_worker(**_kwargs) -> None:
     ensure_broker_folders()
+
+
+@worker_process_init.connect
+def _load_heavy_parts(**_kwargs) -> None:
+    """Import torch, OpenCV and the face model before the first job, not inside one.
+
+    A soft time limit that fires while `import torch` runs leaves the module half-imported and
+    the worker child broken; paying the cost here, outside any job, avoids that.
+    """
+    from detector.services import detector_warm_up
+
+    detector_warm_up()

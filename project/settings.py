@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Exchange, Queue
 
 from .env import env_bool, env_float, env_int, env_list, env_str
 
@@ -194,13 +195,22 @@ ANALYSIS_RETENTION_HOURS = env_float("ANALYSIS_RETENTION_HOURS", 24.0, minimum=0
 ANALYSIS_SOFT_TIME_LIMIT = env_int("ANALYSIS_SOFT_TIME_LIMIT", 120, minimum=1)
 ANALYSIS_TIME_LIMIT = env_int("ANALYSIS_TIME_LIMIT", 150, minimum=1)
 ANALYSIS_QUEUE = env_str("ANALYSIS_QUEUE", "analysis")
+# Videos: probed before they are stored; analysed on their own queue with their own limits, so a
+# long video never holds up image analyses.
+ANALYSIS_MAX_VIDEO_BYTES = env_int("ANALYSIS_MAX_VIDEO_BYTES", 100 * 1024 * 1024, minimum=1)
+ANALYSIS_MAX_VIDEO_SECONDS = env_float("ANALYSIS_MAX_VIDEO_SECONDS", 120.0, minimum=0.1)
+ANALYSIS_MAX_VIDEO_FRAME_PIXELS = env_int("ANALYSIS_MAX_VIDEO_FRAME_PIXELS", 4096 * 2304, minimum=1)
 VIDEO_QUEUE = env_str("VIDEO_QUEUE", "video")
+VIDEO_SOFT_TIME_LIMIT = env_int("VIDEO_SOFT_TIME_LIMIT", 300, minimum=1)
+VIDEO_TIME_LIMIT = env_int("VIDEO_TIME_LIMIT", 360, minimum=1)
 # A running job older than the hard time limit plus this grace lost its worker: fail it.
 ANALYSIS_SWEEP_GRACE = env_int("ANALYSIS_SWEEP_GRACE", 60, minimum=0)
 # A queued job whose message is older than this is queued again (the claim makes it idempotent).
 ANALYSIS_REQUEUE_AFTER = env_int("ANALYSIS_REQUEUE_AFTER", 900, minimum=10)
 # Extra analyzer modules to import (plugins; the end-to-end tests add a deliberately slow one).
 DETECTOR_EXTRA_ANALYZERS = env_list("DETECTOR_EXTRA_ANALYZERS", [])
+# The face model's weights and metadata (empty: the copy in detector/analysis/models/).
+FACE_MODEL_DIR = env_str("FACE_MODEL_DIR", "")
 # PEM files of certificate authorities whose Content Credentials count as trusted (empty: none).
 C2PA_TRUST_ANCHORS_DIR = env_str("C2PA_TRUST_ANCHORS_DIR", "")
 
@@ -263,6 +273,23 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request that queues a job must not hang on a dead broker: fail fast, the sweeper retries.
 CELERY_BROKER_CONNECTION_TIMEOUT = env_float("CELERY_BROKER_CONNECTION_TIMEOUT", 2.0, minimum=0.1)
 CELERY_TASK_DEFAULT_QUEUE = ANALYSIS_QUEUE
+# Both queues are declared, so a worker started without --queues (`make run`) takes both; a
+# dedicated worker picks one with `--queues video`.
+CELERY_TASK_QUEUES = [
+    Queue(ANALYSIS_QUEUE, Exchange(ANALYSIS_QUEUE), routing_key=ANALYSIS_QUEUE),
+    Queue(VIDEO_QUEUE, Exchange(VIDEO_QUEUE), routing_key=VIDEO_QUEUE),
+]
+CELERY_TASK_ROUTES = {"detector.tasks.run_video_analysis": {"queue": VIDEO_QUEUE}}
+CELERY_TASK_ANNOTATIONS = {
+    "detector.tasks.run_video_analysis": {
+        "soft_time_limit": VIDEO_SOFT_TIME_LIMIT,
+        "time_limit": VIDEO_TIME_LIMIT,
+    }
+}
+# Each worker child imports torch and loads the face model before its first job (see
+# project/celery.py): a time limit firing inside `import torch` once killed a worker. Loading
+# takes seconds on a busy machine, longer than Celery's default 4 s wait for a new child.
+CELERY_WORKER_PROC_ALIVE_TIMEOUT = env_float("CELERY_WORKER_PROC_ALIVE_TIMEOUT", 60.0, minimum=1)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SOFT_TIME_LIMIT = ANALYSIS_SOFT_TIME_LIMIT
 CELERY_TASK_TIME_LIMIT = ANALYSIS_TIME_LIMIT

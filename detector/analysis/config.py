@@ -19,6 +19,8 @@ class Config:
     c2pa_trust_anchors_dir: Path | None = None
     # Modules outside analyzers/ that register analyzers too (plugins).
     extra_analyzer_modules: tuple[str, ...] = ()
+    # Folder holding the face model's weights and metadata (None: the copy in models/).
+    face_model_dir: Path | None = None
 
 
 _current = Config()

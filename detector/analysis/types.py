@@ -138,13 +138,17 @@ class Report:
     media: dict[str, Any]
     failures: list[dict[str, str]] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # Videos only: per-track timeline, strongest moments and kept frames (JSON-serialisable).
+    video: dict[str, Any] | None = None
+    # Videos only: the kept frames with face boxes and heat-maps, named in `video["frames"]`.
+    frame_overlays: list[Overlay] = field(default_factory=list)
 
     @property
     def overlays(self) -> list[Overlay]:
-        return [o for e in self.evidence for o in e.overlays]
+        return [o for e in self.evidence for o in e.overlays] + list(self.frame_overlays)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "verdict": str(self.verdict),
             "probability": self.probability,
             "headline": self.headline,
@@ -157,3 +161,6 @@ class Report:
             "failures": list(self.failures),
             "timings_ms": dict(self.timings_ms),
         }
+        if self.video is not None:
+            out["video"] = self.video
+        return out

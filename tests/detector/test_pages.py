@@ -37,7 +37,7 @@ def test_a_text_file_renamed_jpg_gets_a_clear_form_error(visitor):
 def test_posting_without_a_file_asks_for_one(visitor):
     response = visitor.post("/analyze/", {})
     assert response.status_code == 400
-    assert "Please choose an image file" in response.content.decode()
+    assert "Please choose an image or video file" in response.content.decode()
 
 
 def test_a_queued_analysis_shows_progress_and_refreshes_itself(visitor, jpeg_bytes):

@@ -22,6 +22,7 @@ def stack_env(tmp_path, broker_url: str) -> dict[str, str]:
         "CELERY_BROKER_URL": broker_url,
         # A queue of its own, so no other worker on this broker takes the test's jobs.
         "ANALYSIS_QUEUE": f"e2e-{uuid.uuid4().hex[:10]}",
+        "VIDEO_QUEUE": f"e2e-video-{uuid.uuid4().hex[:10]}",
         "RATE_LIMIT_ANALYSIS": "10000/1m",
         "RATE_LIMIT_API": "100000/1m",
     }
@@ -38,9 +39,9 @@ def require_redis() -> None:
 def start_stack(tmp_path):
     stacks = []
 
-    def start(broker_url: str, **kwargs) -> Stack:
+    def start(broker_url: str, *, env: dict[str, str] | None = None, **kwargs) -> Stack:
         stack = Stack(
-            env=stack_env(tmp_path, broker_url),
+            env={**stack_env(tmp_path, broker_url), **(env or {})},
             port=free_port(),
             log_dir=tmp_path / "logs",
             **kwargs,

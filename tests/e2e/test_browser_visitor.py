@@ -38,8 +38,8 @@ def test_a_visitor_analyses_a_generated_png_and_reads_the_explained_verdict(site
     image.write_bytes(png_with_text({"parameters": "a castle\nSteps: 20, Model: castle_xl"}))
     page.goto(site.url + "/")
     page.get_by_role("link", name="Analyze").click()
-    page.get_by_label("Image to analyse").set_input_files(str(image))
-    page.get_by_role("button", name="Analyse this image").click()
+    page.get_by_label("Image or video to analyse").set_input_files(str(image))
+    page.get_by_role("button", name="Analyse this file").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "This file says it was made with AI", timeout=90_000
     )
@@ -53,8 +53,8 @@ def test_a_visitor_is_told_clearly_when_the_file_is_not_an_image(site, page, tmp
     fake = tmp_path / "holiday.jpg"
     fake.write_text("this is only text")
     page.goto(site.url + "/analyze/")
-    page.get_by_label("Image to analyse").set_input_files(str(fake))
-    page.get_by_role("button", name="Analyse this image").click()
+    page.get_by_label("Image or video to analyse").set_input_files(str(fake))
+    page.get_by_role("button", name="Analyse this file").click()
     expect(page.get_by_role("alert")).to_contain_text("We can analyse JPEG, PNG and WebP images")
 
 
@@ -62,8 +62,8 @@ def test_a_plain_photo_gets_an_honest_answer(site, page, tmp_path):
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(encode(photo_array(640, 480), "JPEG", quality=92))
     page.goto(site.url + "/analyze/")
-    page.get_by_label("Image to analyse").set_input_files(str(photo))
-    page.get_by_role("button", name="Analyse this image").click()
+    page.get_by_label("Image or video to analyse").set_input_files(str(photo))
+    page.get_by_role("button", name="Analyse this file").click()
     heading = page.get_by_role("heading", level=1)
     expect(heading).not_to_have_text(re.compile("Analysing"), timeout=90_000)
     expect(page.get_by_role("heading", name="What this cannot tell you")).to_be_visible()
