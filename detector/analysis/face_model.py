@@ -89,6 +89,9 @@ def likely_threshold(model_dir: Path | str | None = None) -> float:
 def _network(folder: Path):
     import torch
 
+    # The pipeline already runs analyzers side by side on the cores; torch's own thread pool
+    # only fought them (1 MP: 884 -> 562 ms p50 with one thread, bench/detector_speed.py).
+    torch.set_num_threads(1)
     from .models.face_net import FaceNet
 
     net = FaceNet()
