@@ -1,4 +1,4 @@
-"""Load on loopback: pages under gunicorn (2 workers), then 200 analyses against 2 workers.
+"""Load on loopback: pages (quiz play included) under gunicorn (2 workers), then 200 analyses.
 
     .venv/bin/python bench/load.py [--seconds 10] [--analyses 200] [--database postgres]
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import re
 import sys
 import tempfile
 import threading
@@ -19,6 +20,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 import requests
@@ -28,7 +30,9 @@ from bench.analysis_latency import sample_image
 from project.devstack import Stack, free_port
 
 
-def hammer(url: str, seconds: float, threads: int) -> tuple[float, int, int]:
+def hammer(
+    url: str, seconds: float, threads: int, cookies: dict | None = None
+) -> tuple[float, int, int]:
     """GET `url` from several threads for a while; (requests/s, ok, errors)."""
     stop = time.monotonic() + seconds
     counts = {"ok": 0, "error": 0}
@@ -36,6 +40,7 @@ def hammer(url: str, seconds: float, threads: int) -> tuple[float, int, int]:
 
     def loop() -> None:
         session = requests.Session()
+        session.cookies.update(cookies or {})
         while time.monotonic() < stop:
             try:
                 ok = session.get(url, timeout=10).status_code == 200
@@ -52,6 +57,23 @@ def hammer(url: str, seconds: float, threads: int) -> tuple[float, int, int]:
         worker.join()
     elapsed = time.monotonic() - started
     return (counts["ok"] + counts["error"]) / elapsed, counts["ok"], counts["error"]
+
+
+def quiz_play(stack: Stack) -> tuple[str, dict]:
+    """Open an attempt on a starter quiz as a browser does: (play page path, its cookies)."""
+    browser = requests.Session()
+    listing = browser.get(stack.url + "/quizzes/", timeout=10).text
+    slug = re.search(r'href="/quizzes/([a-z0-9-]+)/"', listing).group(1)
+    intro = browser.get(f"{stack.url}/quizzes/{slug}/", timeout=10).text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', intro).group(1)
+    reply = browser.post(
+        f"{stack.url}/quizzes/{slug}/start/",
+        data={"csrfmiddlewaretoken": token},
+        headers={"Referer": f"{stack.url}/quizzes/{slug}/"},
+        timeout=10,
+    )
+    reply.raise_for_status()
+    return urlsplit(reply.url).path, browser.cookies.get_dict()
 
 
 def postgres_database() -> tuple[str, Callable[[], None]]:
@@ -123,9 +145,12 @@ def run(stack: Stack, args) -> None:
         "result": sample["result_page"],
         "hello (static file)": "/static/css/site.css",
     }
+    play_path, play_cookies = quiz_play(stack)
+    pages["quiz play"] = play_path
     print(f"load: gunicorn 2 workers, {args.threads} client threads, {args.seconds:g} s per page")
     for label, path in pages.items():
-        rps, ok, errors = hammer(stack.url + path, args.seconds, args.threads)
+        cookies = play_cookies if label == "quiz play" else None
+        rps, ok, errors = hammer(stack.url + path, args.seconds, args.threads, cookies)
         print(f"  {label:20s} {rps:7.1f} req/s   ok {ok}   errors {errors}")
 
     images = [sample_image(i, 1000) for i in range(8)]
