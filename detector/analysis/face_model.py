@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import config
+
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 WEIGHTS = "face_model.pt"
 META = "face_model.json"
@@ -62,8 +64,11 @@ def crop_face(image: np.ndarray, box) -> np.ndarray:
 
 
 def _model_dir(model_dir: Path | str | None) -> Path:
-    # Read MODEL_DIR at call time so a test (or a deployment) can point it elsewhere.
-    return Path(model_dir if model_dir is not None else MODEL_DIR).resolve()
+    # Read at call time: the worker's FACE_MODEL_DIR (detector config) or a test can point
+    # images and videos alike at other weights.
+    if model_dir is None:
+        model_dir = config.current().face_model_dir or MODEL_DIR
+    return Path(model_dir).resolve()
 
 
 def available(model_dir: Path | str | None = None) -> bool:

@@ -126,3 +126,15 @@ def test_without_weights_the_analyzer_says_so_instead_of_failing(tmp_path, monke
     evidence = FaceModelAnalyzer().analyze(astronaut_media())
     assert evidence.verdict_hint == Hint.NOT_APPLICABLE
     assert "not installed" in evidence.summary
+
+
+def test_the_image_analyzer_uses_the_weights_the_worker_was_configured_with(tmp_path):
+    from detector.analysis import config
+    from detector.analysis.analyzers.face_model import FaceModelAnalyzer
+
+    with config.override(face_model_dir=write_weights(tmp_path, bias=4.0)):
+        evidence = FaceModelAnalyzer().analyze(astronaut_media())
+    assert evidence.score is not None and evidence.score > 0.9
+    with config.override(face_model_dir=tmp_path / "empty"):
+        evidence = FaceModelAnalyzer().analyze(astronaut_media())
+    assert "not installed" in evidence.summary
