@@ -32,16 +32,23 @@ def regions_for_display(analysis: Analysis, report: dict) -> list[dict]:
     width, height = analysis.width or 0, analysis.height or 0
     if not width or not height or analysis.media_kind == Analysis.Kind.VIDEO:
         return []
-    boxes = []
+    boxes, seen = [], set()
     for evidence in report["evidence"]:
         for region in evidence.get("regions", []):
+            label = region.get("label") or evidence["title"]
+            # Two checks often mark the same thing (the face finder and the face model both
+            # outline a face): list it once, or readers count two faces where there is one.
+            key = (region["x"], region["y"], region["w"], region["h"], label)
+            if key in seen:
+                continue
+            seen.add(key)
             boxes.append(
                 {
                     "left": round(100 * region["x"] / width, 3),
                     "top": round(100 * region["y"] / height, 3),
                     "width": round(100 * region["w"] / width, 3),
                     "height": round(100 * region["h"] / height, 3),
-                    "label": region.get("label") or evidence["title"],
+                    "label": label,
                     "analyzer": evidence["analyzer"],
                 }
             )
