@@ -8,8 +8,16 @@ import redis
 import requests
 
 from project.devstack import Stack, free_port
+from tests.e2e.browser import CHROMIUM_ARGS
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Every browser test drives the system Chromium (Playwright's own download is offline)."""
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",
+            "args": CHROMIUM_ARGS}  # fmt: skip
 
 
 def stack_env(tmp_path, broker_url: str) -> dict[str, str]:

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from project.devstack import Stack, free_port
-from tests.e2e.browser import CHROMIUM_ARGS, serious_accessibility_violations
+from tests.e2e.browser import serious_accessibility_violations
 from tests.e2e.conftest import stack_env
 
 pytestmark = pytest.mark.e2e
@@ -23,12 +23,6 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
   .slice(0, 5)
   .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",
-            "args": CHROMIUM_ARGS}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

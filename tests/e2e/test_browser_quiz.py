@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from project.devstack import Stack, free_port
 from quiz.starter_data import QUIZZES
-from tests.e2e.browser import CHROMIUM_ARGS, serious_accessibility_violations
+from tests.e2e.browser import serious_accessibility_violations
 from tests.e2e.conftest import stack_env
 
 pytestmark = pytest.mark.e2e
@@ -17,12 +17,6 @@ ADMIN_USER = (
     "get_user_model().objects.create_superuser('editor', 'e@example.org', 'pw-editor-1')"
 )
 FIRST_LOOK = next(q for q in QUIZZES if q["slug"] == "real-or-fake-first-look")
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",
-            "args": CHROMIUM_ARGS}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,10 @@ from playwright.sync_api import expect
 from project.devstack import Stack, free_port
 from tests.conftest import encode, photo_array
 from tests.detector.media_fixtures import png_with_text
-from tests.e2e.browser import CHROMIUM_ARGS, serious_accessibility_violations
+from tests.e2e.browser import serious_accessibility_violations
 from tests.e2e.conftest import stack_env
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",
-            "args": CHROMIUM_ARGS}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
