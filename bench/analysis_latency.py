@@ -14,7 +14,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +21,7 @@ import requests
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from project.devstack import Stack, free_port
+from project.devstack import Stack, free_port, throwaway_env
 
 
 def sample_image(seed: int, size: int) -> bytes:
@@ -48,17 +47,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="unveiled-bench-") as tmp:
         tmp_path = Path(tmp)
         stack = Stack(
-            env={
-                "DJANGO_SETTINGS_MODULE": "project.settings",
-                "DEBUG": "1",
-                "UNVEILED_VAR_DIR": str(tmp_path / "var"),
-                "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-                "MEDIA_ROOT": str(tmp_path / "media"),
-                "CELERY_BROKER_URL": args.broker,
-                "ANALYSIS_QUEUE": f"bench-{uuid.uuid4().hex[:8]}",
-                "RATE_LIMIT_ANALYSIS": "100000/1m",
-                "RATE_LIMIT_API": "1000000/1m",
-            },
+            env=throwaway_env(tmp_path, broker_url=args.broker, queue_prefix="bench"),
             port=free_port(),
             log_dir=tmp_path / "logs",
         )

@@ -27,7 +27,8 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.analysis_latency import sample_image
-from project.devstack import Stack, free_port
+from project.devstack import Stack, free_port, throwaway_env
+from project.localservices import postgres_drop, postgres_recreate
 
 
 def hammer(
@@ -77,18 +78,8 @@ def quiz_play(stack: Stack) -> tuple[str, dict]:
 
 
 def postgres_database() -> tuple[str, Callable[[], None]]:
-    import psycopg
-
     name = f"unveiled_bench_{uuid.uuid4().hex[:8]}"
-    admin = "postgresql://postgres@127.0.0.1:5432/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-    def drop() -> None:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return f"postgres://postgres@127.0.0.1:5432/{name}", drop
+    return postgres_recreate(name), lambda: postgres_drop(name)
 
 
 def main() -> None:
@@ -107,17 +98,8 @@ def main() -> None:
         if args.database == "postgres":
             database, drop = postgres_database()
         stack = Stack(
-            env={
-                "DJANGO_SETTINGS_MODULE": "project.settings",
-                "DEBUG": "1",
-                "UNVEILED_VAR_DIR": str(tmp_path / "var"),
-                "DATABASE_URL": database,
-                "MEDIA_ROOT": str(tmp_path / "media"),
-                "CELERY_BROKER_URL": args.broker,
-                "ANALYSIS_QUEUE": f"load-{uuid.uuid4().hex[:8]}",
-                "RATE_LIMIT_ANALYSIS": "1000000/1m",
-                "RATE_LIMIT_API": "10000000/1m",
-            },
+            env=throwaway_env(tmp_path, broker_url=args.broker, queue_prefix="load")
+            | {"DATABASE_URL": database},
             port=free_port(),
             workers=2,
             web="gunicorn",

@@ -27,7 +27,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.analysis_latency import sample_image
-from project.devstack import Stack, free_port, stop_process
+from project.devstack import Stack, free_port, stop_process, throwaway_env
 from project.localservices import scratch_services
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -121,15 +121,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="unveiled-scaling-") as tmp:
         tmp_path = Path(tmp)
         with scratch_services(tmp_path, prefix="unveiled_bench") as services:
-            env = {
-                **services.env(),
-                "DJANGO_SETTINGS_MODULE": "project.settings",
-                "DEBUG": "1",
-                "UNVEILED_VAR_DIR": str(tmp_path / "var"),
-                "MEDIA_ROOT": str(tmp_path / "media"),
-                "RATE_LIMIT_ANALYSIS": "100000/1m",
-                "RATE_LIMIT_API": "1000000/1m",
-            }
+            env = throwaway_env(tmp_path, queue_prefix=None) | services.env()
             stack = Stack(
                 env=env, port=free_port(), log_dir=tmp_path / "logs", web="gunicorn", web_workers=2
             )

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,32 @@ def stop_process(proc: subprocess.Popen, *, grace: float = 10) -> None:
     log = getattr(proc, "log", None)
     if log not in (None, subprocess.DEVNULL):
         log.close()
+
+
+def throwaway_env(
+    folder: Path, *, broker_url: str = "memory://", queue_prefix: str | None = "scratch"
+) -> dict[str, str]:
+    """Settings for a private site kept in `folder` (tests and benchmarks): its own SQLite
+    database, media and var folders, its own queues unless `queue_prefix` is None, and rate
+    limits far above what a machine-speed client sends (the limits have tests of their own)."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "project.settings",
+        "DEBUG": "1",
+        "UNVEILED_VAR_DIR": str(folder / "var"),
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
+        "CELERY_BROKER_URL": broker_url,
+        "RATE_LIMIT_ANALYSIS": "1000000/1m",
+        "RATE_LIMIT_API": "10000000/1m",
+    }
+    if queue_prefix is not None:
+        # Queues of its own, so no other worker on the same broker takes its jobs.
+        tag = uuid.uuid4().hex[:10]
+        env |= {
+            "ANALYSIS_QUEUE": f"{queue_prefix}-{tag}",
+            "VIDEO_QUEUE": f"{queue_prefix}-video-{tag}",
+        }
+    return env
 
 
 def free_port() -> int:

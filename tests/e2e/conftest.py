@@ -1,13 +1,12 @@
 """A real web server and a real Celery worker in child processes, on a throwaway database."""
 
 import time
-import uuid
 
 import pytest
 import redis
 import requests
 
-from project.devstack import Stack, free_port
+from project.devstack import Stack, free_port, throwaway_env
 from tests.e2e.browser import CHROMIUM_ARGS
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -21,19 +20,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def stack_env(tmp_path, broker_url: str) -> dict[str, str]:
-    return {
-        "DJANGO_SETTINGS_MODULE": "project.settings",
-        "DEBUG": "1",
-        "UNVEILED_VAR_DIR": str(tmp_path / "var"),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "CELERY_BROKER_URL": broker_url,
-        # A queue of its own, so no other worker on this broker takes the test's jobs.
-        "ANALYSIS_QUEUE": f"e2e-{uuid.uuid4().hex[:10]}",
-        "VIDEO_QUEUE": f"e2e-video-{uuid.uuid4().hex[:10]}",
-        "RATE_LIMIT_ANALYSIS": "10000/1m",
-        "RATE_LIMIT_API": "100000/1m",
-    }
+    return throwaway_env(tmp_path, broker_url=broker_url, queue_prefix="e2e")
 
 
 def require_redis() -> None:

@@ -14,7 +14,7 @@ import psycopg
 import pytest
 import requests
 
-from project.devstack import Stack, free_port
+from project.devstack import Stack, free_port, throwaway_env
 from project.localservices import postgres_answers, scratch_services
 from tests.conftest import encode, photo_array
 from tests.e2e.conftest import require_redis, wait_until_finished
@@ -34,16 +34,8 @@ def deployment(tmp_path):
         pytest.fail("PostgreSQL must answer on 127.0.0.1:5432 for this test (.ci/run starts it)")
     with scratch_services(tmp_path, prefix="unveiled_e2e") as services:
         machines = {name: tmp_path / name for name in ("web", "image-host", "video-host")}
-        env = {
-            **services.env(),
-            "DJANGO_SETTINGS_MODULE": "project.settings",
-            "DEBUG": "1",
-            "UNVEILED_VAR_DIR": str(machines["web"] / "var"),
-            "MEDIA_ROOT": str(machines["web"] / "media"),
-            "PROMETHEUS_MULTIPROC_DIR": str(machines["web"] / "metrics"),
-            "RATE_LIMIT_ANALYSIS": "10000/1m",
-            "RATE_LIMIT_API": "100000/1m",
-        }
+        env = throwaway_env(machines["web"], queue_prefix=None) | services.env()
+        env["PROMETHEUS_MULTIPROC_DIR"] = str(machines["web"] / "metrics")
         stack = Stack(
             env=env, port=free_port(), log_dir=tmp_path / "logs", web="gunicorn", web_workers=2
         )
