@@ -27,6 +27,22 @@ def test_a_batch_alternates_untouched_and_fake_with_boundary_targets_only_on_fak
     assert (maps[labels == 1].reshape(3, -1).max(1) > 0.3).all()
 
 
+def test_faces_without_landmarks_join_a_batch_only_as_extra_untouched_crops():
+    smiling = face("001", seed=5)
+    smiling = face_data.Face("001", "smiling", smiling.rgb, None, smiling.box)
+    images, labels, maps = face_samples.batch(
+        [face(), smiling], 64, np.random.default_rng(4), 2, 0.0, extra_untouched=3
+    )
+    assert images.shape == (7, 64, 64, 3)
+    assert labels.tolist() == [0, 1, 0, 1, 0, 0, 0]
+    assert maps[4:].max() == 0
+    # Without such faces the extra crops are simply left out.
+    images, labels, _ = face_samples.batch(
+        [face()], 64, np.random.default_rng(4), 2, 0.0, extra_untouched=3
+    )
+    assert labels.tolist() == [0, 1, 0, 1]
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_a_blend_changes_the_face_and_leaves_the_far_background_alone(seed):
     target = face()
@@ -75,3 +91,37 @@ def test_templates_are_read_as_189_points(tmp_path):
     root = london_folder(tmp_path / "london", people=1)
     points = face_data.read_template(root / "neutral" / "001_03.tem")
     assert points.shape == (189, 2) and points.dtype == np.float32
+
+
+def test_the_backdrop_mask_covers_the_plain_background_and_never_the_inner_face():
+    subject = face()
+    mask = face_data.backdrop_mask(subject.rgb, subject.points)
+    assert mask.shape == subject.rgb.shape[:2] and mask.dtype == np.uint8
+    assert mask[5, 5] == 255 and mask[5, -5] == 255
+    assert mask[170, 160] == 0  # the face's centre
+    # A face the colour of the backdrop is still protected by its landmark hull.
+    grey = face(skin=(180, 180, 180))
+    inner = face_data.hull_mask(grey.rgb.shape[:2], grey.points[face_data.INNER]) > 0
+    assert face_data.backdrop_mask(grey.rgb, grey.points)[inner].max() == 0
+
+
+def test_a_new_backdrop_replaces_only_the_masked_part():
+    image = np.full((8, 8, 3), 100, np.uint8)
+    scene = np.full((8, 8, 3), (0, 0, 250), np.uint8)
+    backdrop = np.zeros((8, 8), np.uint8)
+    backdrop[:, :4] = 255
+    backdrop[:, 4] = 128
+    out = face_samples.replace_backdrop(image, backdrop, scene)
+    assert (out[:, :4] == (0, 0, 250)).all() and (out[:, 5:] == 100).all()
+    assert (out[:, 4] == (50, 50, 175)).all()  # the soft edge mixes the two
+
+
+def test_both_crops_of_a_pair_get_the_same_new_backdrop():
+    subject = face()
+    subject.backdrop = face_data.backdrop_mask(subject.rgb, subject.points)
+    for seed in range(3):
+        real, fake = face_samples.batch([subject], 64, np.random.default_rng(seed), 1, 0.0, 0, 1.0)[
+            0
+        ]
+        corner = (slice(0, 6), slice(0, 6))
+        assert np.abs(real[corner].astype(int) - fake[corner]).mean() < 4

@@ -19,6 +19,8 @@ import numpy as np
 # nose, mouth and cheeks; 125-133 the jaw line; 134-144 temples and hairline.
 INNER = np.r_[0:109, 125:134]
 WITH_FOREHEAD = np.r_[0:109, 125:145]
+BACKDROP_STEP = 2  # largest colour step between neighbouring backdrop pixels (1/4 scale)
+BACKDROP_SEED_STEP = 16
 SPLIT_SEED = 20260604  # fixed: the split must not change with the training seed
 N_VALIDATION = 10
 N_TEST = 20
@@ -31,6 +33,8 @@ class Face:
     rgb: np.ndarray
     points: np.ndarray | None  # 189 x 2 float32, image pixels
     box: tuple[float, float, float, float]  # x, y, w, h as the analyzer's face search finds it
+    # uint8 0..255, 255 = studio backdrop (training only, see `backdrop_mask`); None = unknown
+    backdrop: np.ndarray | None = None
 
 
 def read_template(path: Path) -> np.ndarray:
@@ -88,7 +92,43 @@ def find_box(rgb: np.ndarray, points: np.ndarray | None = None) -> tuple[float, 
     return (cx - side / 2, cy - side / 2, side, side)
 
 
-def load_faces(root: Path, ids: list[str], expressions=("neutral", "smiling")) -> list[Face]:
+def backdrop_mask(rgb: np.ndarray, points: np.ndarray | None = None) -> np.ndarray:
+    """Where the London studio's plain backdrop shows (uint8, 255 = backdrop, soft edge).
+
+    A flood fill from the picture's border that follows gentle shading (the backdrop is lit
+    brighter behind the head) but stops at edges such as hair and shoulders; never inside the
+    inner face's hull (grown a little), where blends put their seam.
+    """
+    height, width = rgb.shape[:2]
+    small = cv2.GaussianBlur(
+        cv2.resize(rgb, (width // 4, height // 4), interpolation=cv2.INTER_AREA), (0, 0), 1.0
+    )
+    h, w = small.shape[:2]
+    filled = np.zeros((h + 2, w + 2), np.uint8)
+    flags = 4 | cv2.FLOODFILL_MASK_ONLY | (255 << 8)
+    step = BACKDROP_SEED_STEP
+    seeds = [(x, 0) for x in range(0, w, step)] + [(0, y) for y in range(0, h, step)]
+    seeds += [(w - 1, y) for y in range(0, h, step)]  # not the bottom edge: clothes
+    for x, y in seeds:
+        if not filled[y + 1, x + 1]:
+            diff = (BACKDROP_STEP,) * 3
+            cv2.floodFill(small, filled, (x, y), 0, diff, diff, flags)
+    mask = (filled[1:-1, 1:-1] > 0).astype(np.float32)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    mask = cv2.dilate(mask, np.ones((3, 3), np.uint8))  # past the bright fringe around hair
+    if points is not None:
+        keep = hull_mask(mask.shape, points[INNER] / 4)
+        mask[cv2.dilate(keep, np.ones((9, 9), np.uint8)) > 0] = 0
+    mask = cv2.GaussianBlur(mask, (0, 0), 1.0)
+    full = cv2.resize(mask, (width, height), interpolation=cv2.INTER_LINEAR)
+    return np.clip(full * 255 + 0.5, 0, 255).astype(np.uint8)
+
+
+def load_faces(
+    root: Path, ids: list[str], expressions=("neutral", "smiling"), *, backdrops: bool = False
+) -> list[Face]:
+    """The people's photos with their face boxes; with `backdrops`, each photo's backdrop mask
+    too (training replaces the plain studio backdrop with other scenes)."""
     out = []
     for person in ids:
         for expression in expressions:
@@ -102,7 +142,8 @@ def load_faces(root: Path, ids: list[str], expressions=("neutral", "smiling")) -
             box = find_box(rgb, points)
             if box is None:
                 continue
-            out.append(Face(person, expression, rgb, points, box))
+            backdrop = backdrop_mask(rgb, points) if backdrops else None
+            out.append(Face(person, expression, rgb, points, box, backdrop))
     return out
 
 

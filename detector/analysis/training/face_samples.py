@@ -9,10 +9,13 @@ apart.
 
 from __future__ import annotations
 
+import functools
+
 import cv2
 import numpy as np
 
 from ..face_model import crop_face, crop_square
+from ..manipulations import SAMPLE_PHOTOS
 from .face_data import Face, blend, boundary_map
 
 MAX_SHRINK = 4.0
@@ -36,10 +39,48 @@ def jittered_box(box, rng: np.random.Generator) -> tuple[float, float, float, fl
     return (cx - w * scale / 2, cy - h * scale / 2, w * scale, h * scale)
 
 
+@functools.cache
+def scenes() -> list[np.ndarray]:
+    """Photos that replace the studio backdrop: the scikit-image sample photos (shipped with the
+    package, credited in manipulations.SAMPLE_PHOTOS), never the development photos."""
+    return [photo.load() for photo in SAMPLE_PHOTOS]
+
+
+def random_scene(side: int, rng: np.random.Generator) -> np.ndarray:
+    """A random part of a random scene at `side` x `side`: shifted, zoomed, often out of focus."""
+    photo = scenes()[int(rng.integers(len(scenes())))]
+    height, width = photo.shape[:2]
+    part = int(min(height, width) * rng.uniform(0.3, 1.0))
+    y, x = int(rng.integers(0, height - part + 1)), int(rng.integers(0, width - part + 1))
+    scene = cv2.resize(
+        photo[y : y + part, x : x + part], (side, side), interpolation=cv2.INTER_LINEAR
+    )
+    if rng.random() < 0.5:
+        scene = np.ascontiguousarray(scene[:, ::-1])
+    if rng.random() < 0.6:  # depth of field: the background behind a portrait is often soft
+        scene = cv2.GaussianBlur(scene, (0, 0), side * rng.uniform(0.002, 0.015) + 0.3)
+    return scene
+
+
+def replace_backdrop(image: np.ndarray, backdrop: np.ndarray, scene: np.ndarray) -> np.ndarray:
+    weight = (backdrop.astype(np.float32) / 255)[..., None]
+    out = image.astype(np.float32) * (1 - weight) + scene.astype(np.float32) * weight
+    return np.clip(out + 0.5, 0, 255).astype(np.uint8)
+
+
 def training_pair(
-    face: Face, donor: Face | None, size: int, rng: np.random.Generator
+    face: Face,
+    donor: Face | None,
+    size: int,
+    rng: np.random.Generator,
+    backdrop_share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(untouched, fake, boundary target) at `size` x `size`; boundary at size/16."""
+    """(untouched, fake, boundary target) at `size` x `size`; boundary at size/16.
+
+    With probability `backdrop_share` (faces with a backdrop mask only) both crops get the same
+    other scene behind the person: the studio's plain backdrop must not become what "untouched"
+    looks like.
+    """
     box = jittered_box(face.box, rng)
     native = crop_face(face.rgb, box).shape[0]
     side = int(min(native, size * np.exp(rng.uniform(0, np.log(MAX_SHRINK)))))
@@ -50,6 +91,12 @@ def training_pair(
         donor_img, donor_pts, _ = _crop_at(donor, donor.box, side)
         donor_pair = (donor_img, donor_pts)
     fake, weights = blend(target, points, rng, donor_pair)
+    if face.backdrop is not None and rng.random() < backdrop_share:
+        backdrop = cv2.resize(
+            crop_face(face.backdrop, box), (side, side), interpolation=cv2.INTER_LINEAR
+        )
+        scene = random_scene(side, rng)
+        target, fake = (replace_backdrop(im, backdrop, scene) for im in (target, fake))
     interpolation = INTERPOLATIONS[int(rng.integers(len(INTERPOLATIONS)))]
     real = cv2.resize(target, (size, size), interpolation=interpolation)
     fake = cv2.resize(fake, (size, size), interpolation=interpolation)
@@ -95,11 +142,34 @@ def jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
     return cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
 
 
+def untouched_crop(
+    face: Face, size: int, rng: np.random.Generator, backdrop_share: float = 0.0
+) -> np.ndarray:
+    """A face without landmarks (a smiling photo) as an extra untouched example, treated as
+    the pairs are: jittered box, other backdrop, random interpolation, augmentation."""
+    box = jittered_box(face.box, rng)
+    crop = crop_face(face.rgb, box)
+    if face.backdrop is not None and rng.random() < backdrop_share:
+        backdrop = crop_face(face.backdrop, box)
+        crop = replace_backdrop(crop, backdrop, random_scene(crop.shape[0], rng))
+    interpolation = INTERPOLATIONS[int(rng.integers(len(INTERPOLATIONS)))]
+    return shared_augment([cv2.resize(crop, (size, size), interpolation=interpolation)], rng)[0]
+
+
 def batch(
-    faces: list[Face], size: int, rng: np.random.Generator, pairs: int, donor_share: float
+    faces: list[Face],
+    size: int,
+    rng: np.random.Generator,
+    pairs: int,
+    donor_share: float,
+    extra_untouched: int = 0,
+    backdrop_share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`pairs` untouched/fake pairs: images N x S x S x 3, labels N, boundary maps N x s x s."""
+    """`pairs` untouched/fake pairs, then `extra_untouched` untouched crops of faces without
+    landmarks (other expressions, so that a smile is not mistaken for a seam): images
+    N x S x S x 3, labels N, boundary maps N x s x s."""
     with_points = [f for f in faces if f.points is not None]
+    without = [f for f in faces if f.points is None]
     images, labels, maps = [], [], []
     for _ in range(pairs):
         face = with_points[int(rng.integers(len(with_points)))]
@@ -107,8 +177,13 @@ def batch(
         if rng.random() < donor_share:
             others = [f for f in with_points if f.person != face.person]
             donor = others[int(rng.integers(len(others)))]
-        real, fake, boundary = training_pair(face, donor, size, rng)
+        real, fake, boundary = training_pair(face, donor, size, rng, backdrop_share)
         images += [real, fake]
         labels += [0.0, 1.0]
         maps += [np.zeros_like(boundary), boundary]
+    for _ in range(extra_untouched if without else 0):
+        chosen = without[int(rng.integers(len(without)))]
+        images.append(untouched_crop(chosen, size, rng, backdrop_share))
+        labels.append(0.0)
+        maps.append(np.zeros_like(maps[0]))
     return np.stack(images), np.float32(labels), np.stack(maps).astype(np.float32)

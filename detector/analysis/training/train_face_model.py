@@ -44,6 +44,18 @@ def add_arguments(p) -> None:
     p.add_argument("--size", type=int, default=224, help="network input side in pixels")
     p.add_argument("--lr", type=float, default=5e-4)
     p.add_argument("--donor-share", type=float, default=0.5, help="blends with another person")
+    p.add_argument(
+        "--extra-untouched",
+        type=int,
+        default=0,
+        help="untouched smiling faces added to each step (the pairs use neutral ones)",
+    )
+    p.add_argument(
+        "--backdrop-share",
+        type=float,
+        default=0.0,
+        help="pairs shown in front of another scene instead of the studio backdrop",
+    )
     p.add_argument("--freeze", type=int, default=4, help="first backbone blocks kept frozen")
     p.add_argument("--eval-every", type=int, default=50)
     p.add_argument("--threads", type=int, default=2)
@@ -133,7 +145,10 @@ def train(args: argparse.Namespace) -> dict:
     args.out.mkdir(parents=True, exist_ok=True)
     groups = face_data.split(args.data)
     log.info("people: %s", {k: len(v) for k, v in groups.items()})
-    train_faces = face_data.load_faces(args.data, groups["train"], ("neutral",))
+    expressions = ("neutral", "smiling") if args.extra_untouched else ("neutral",)
+    train_faces = face_data.load_faces(
+        args.data, groups["train"], expressions, backdrops=args.backdrop_share > 0
+    )
     val_faces = face_data.load_faces(args.data, groups["validation"])
     val = face_sets.build(val_faces, face_data.genders(args.data), args.size, seed=args.seed)
     val_crops = np.stack([s.crop for s in val])
@@ -165,7 +180,13 @@ def train(args: argparse.Namespace) -> dict:
     for step in range(1, args.steps + 1):
         rng = np.random.default_rng([args.seed, step])
         images, labels, maps = face_samples.batch(
-            train_faces, args.size, rng, args.pairs, args.donor_share
+            train_faces,
+            args.size,
+            rng,
+            args.pairs,
+            args.donor_share,
+            args.extra_untouched,
+            args.backdrop_share,
         )
         set_train_mode(net, args.freeze)
         x = torch.from_numpy(images).permute(0, 3, 1, 2).float() / 255
@@ -226,6 +247,8 @@ def train(args: argparse.Namespace) -> dict:
             "pairs_per_step": args.pairs,
             "lr": args.lr,
             "donor_share": args.donor_share,
+            "extra_untouched": args.extra_untouched,
+            "backdrop_share": args.backdrop_share,
             "frozen_blocks": args.freeze,
             "init": args.init,
             "threads": args.threads,

@@ -28,6 +28,8 @@ class Command(BaseCommand):
             "size",
             "lr",
             "donor_share",
+            "extra_untouched",
+            "backdrop_share",
             "freeze",
             "eval_every",
             "threads",
