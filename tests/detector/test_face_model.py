@@ -138,3 +138,15 @@ def test_the_image_analyzer_uses_the_weights_the_worker_was_configured_with(tmp_
     with config.override(face_model_dir=tmp_path / "empty"):
         evidence = FaceModelAnalyzer().analyze(astronaut_media())
     assert "not installed" in evidence.summary
+
+
+def test_scores_near_the_top_keep_two_decimals_and_never_read_100_percent():
+    from detector.analysis.analyzers.face_model import _summary, percent
+
+    assert percent(0.42) == "42%"
+    assert percent(0.9993) == "99.93%"
+    assert percent(1.0) == "99.99%"
+    below = _summary(1, 0.982, 0.9993)
+    assert "98%" in below and "99.93%" in below and "decides nothing" in below
+    assert "decides nothing" not in _summary(1, 0.2, 0.9993)
+    assert "at or above" in _summary(2, 0.9996, 0.9993)
