@@ -36,28 +36,29 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def add_arguments(p) -> None:
+    # The defaults are the settings of the committed weights (MODEL_CARD.md).
     p.add_argument("--data", type=Path, required=True, help="the London face set folder")
     p.add_argument("--out", type=Path, required=True, help="folder for weights and logs")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--steps", type=int, default=300)
-    p.add_argument("--pairs", type=int, default=8, help="untouched/fake pairs per step")
+    p.add_argument("--steps", type=int, default=2000)
+    p.add_argument("--pairs", type=int, default=16, help="untouched/fake pairs per step")
     p.add_argument("--size", type=int, default=224, help="network input side in pixels")
     p.add_argument("--lr", type=float, default=5e-4)
     p.add_argument("--donor-share", type=float, default=0.5, help="blends with another person")
     p.add_argument(
         "--extra-untouched",
         type=int,
-        default=0,
+        default=4,
         help="untouched smiling faces added to each step (the pairs use neutral ones)",
     )
     p.add_argument(
         "--backdrop-share",
         type=float,
-        default=0.0,
+        default=0.5,
         help="pairs shown in front of another scene instead of the studio backdrop",
     )
     p.add_argument("--freeze", type=int, default=4, help="first backbone blocks kept frozen")
-    p.add_argument("--eval-every", type=int, default=50)
+    p.add_argument("--eval-every", type=int, default=100)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--max-minutes", type=float, default=55.0, help="stop training after this")
     p.add_argument("--init", choices=["imagenet", "random"], default="imagenet")
