@@ -35,7 +35,7 @@ def timeline_for_display(video: dict, overlay_url) -> dict:
             entry = {
                 "time": clock(point["time_s"]),
                 "time_s": point["time_s"],
-                "percent": None if probability is None else round(probability * 100),
+                "percent": _percent(probability),
                 "x": _x(point["time_s"], duration),
                 "y": _y(probability) if probability is not None else None,
                 "anchor": f"frame-{point['frame']}" if frame else None,
@@ -72,7 +72,7 @@ def timeline_for_display(video: dict, overlay_url) -> dict:
         "x_ticks": [{"x": _x(t, duration), "label": clock(t)} for t in ticks],
         "threshold": None
         if threshold is None
-        else {"y": _y(threshold), "percent": round(threshold * 100)},
+        else {"y": _y(threshold), "percent": _percent(threshold)},
         "tracks": tracks,
         "rows": sorted(rows, key=lambda r: (r["time_s"], r["track"])),
         "scored": any(t["points"] for t in tracks),
@@ -80,7 +80,7 @@ def timeline_for_display(video: dict, overlay_url) -> dict:
             {
                 **m,
                 "time": clock(m["time_s"]),
-                "percent": round(m["probability"] * 100),
+                "percent": _percent(m["probability"]),
                 "anchor": f"frame-{m['frame']}" if m["frame"] in kept else None,
             }
             for m in video.get("moments", [])
@@ -90,6 +90,10 @@ def timeline_for_display(video: dict, overlay_url) -> dict:
                 **f,
                 "time": clock(f["time_s"]),
                 "url": overlay_url(f["overlay"]),
+                "faces": [
+                    face | {"percent": _percent(face.get("probability"))}
+                    for face in f.get("faces", [])
+                ],
                 "anchor": f"frame-{f['frame']}",
             }
             for f in video.get("frames", [])
@@ -101,8 +105,12 @@ def timeline_for_display(video: dict, overlay_url) -> dict:
     }
 
 
-def _percent(value) -> int | None:
-    return None if value is None else round(value * 100)
+def _percent(value) -> int | float | None:
+    """Whole percent, but two decimals from 99 % up (the face model's 'likely' level is
+    99.93 %), and never 100: a score is not a certainty."""
+    if value is None:
+        return None
+    return round(value * 100) if value < 0.99 else round(min(value, 0.9999) * 100, 2)
 
 
 def _ticks(duration: float) -> list[float]:

@@ -63,6 +63,12 @@ def crop_face(image: np.ndarray, box) -> np.ndarray:
     return crop_square(image, box)[0]
 
 
+def percent(p: float) -> str:
+    """A face score as text: whole percent, but two decimals near the top, where the 'likely'
+    level sits (99.93 %); "100%" would claim a certainty the model does not have."""
+    return f"{p:.0%}" if p < 0.99 else f"{min(p, 0.9999):.2%}"
+
+
 def _model_dir(model_dir: Path | str | None) -> Path:
     # Read at call time: the worker's FACE_MODEL_DIR (detector config) or a test can point
     # images and videos alike at other weights.

@@ -141,7 +141,8 @@ def test_the_image_analyzer_uses_the_weights_the_worker_was_configured_with(tmp_
 
 
 def test_scores_near_the_top_keep_two_decimals_and_never_read_100_percent():
-    from detector.analysis.analyzers.face_model import _summary, percent
+    from detector.analysis.analyzers.face_model import _summary
+    from detector.analysis.face_model import percent
 
     assert percent(0.42) == "42%"
     assert percent(0.9993) == "99.93%"
@@ -150,3 +151,12 @@ def test_scores_near_the_top_keep_two_decimals_and_never_read_100_percent():
     assert "98%" in below and "99.93%" in below and "decides nothing" in below
     assert "decides nothing" not in _summary(1, 0.2, 0.9993)
     assert "at or above" in _summary(2, 0.9996, 0.9993)
+
+
+def test_the_video_timeline_keeps_two_decimals_near_the_top_too():
+    from detector.timeline import _percent
+
+    assert _percent(None) is None
+    assert _percent(0.5) == 50
+    assert _percent(0.9993) == 99.93
+    assert _percent(1.0) == 99.99

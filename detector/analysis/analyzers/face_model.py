@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 
 from .. import face_model, render
+from ..face_model import percent
 from ..registry import Analyzer, register
 from ..types import Evidence, Hint, Media, MediaKind, Overlay, Region, Strength
 from . import faces
@@ -127,12 +128,6 @@ class FaceModelAnalyzer(Analyzer):
             reliability=RELIABILITY,
             data=data,
         )
-
-
-def percent(p: float) -> str:
-    """Whole percent, but two decimals near the top, where the 'likely' level sits (99.93 %):
-    "100%" would claim a certainty the model does not have, and hide how close a score came."""
-    return f"{p:.0%}" if p < 0.99 else f"{min(p, 0.9999):.2%}"
 
 
 def _summary(count: int, top: float, threshold: float) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..analyzers import faces as face_finder
+from ..face_model import percent
 from ..types import Evidence, Hint, Strength
 from .fusion import MIN_TRACK_FRAMES, STRONG_SHARE
 from .scoring import TrackScore
@@ -70,8 +71,8 @@ def tracks_evidence(scores: list[TrackScore], sampled: int) -> Evidence:
     strong = top.median >= top.threshold and top.share_above >= STRONG_SHARE
     summary = (
         f"We followed {len(scores)} face{'s' if len(scores) != 1 else ''} through the video. "
-        f"The most suspicious one scored {top.median:.0%} on a typical frame and "
-        f"{top.top_k_mean:.0%} on its worst, above our threshold in {top.share_above:.0%} of "
+        f"The most suspicious one scored {percent(top.median)} on a typical frame and "
+        f"{percent(top.top_k_mean)} on its worst, above our threshold in {top.share_above:.0%} of "
         "its frames."
     )
     return Evidence(
