@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from .interrupt import STOP
 from .types import Media, MediaKind
 
 IMAGE_TYPES = {
@@ -79,6 +80,8 @@ def probe_image(data: bytes, *, max_pixels: int) -> Probe:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise MediaError("too_many_pixels", "This image is too large to analyse safely.") from exc
+    except STOP:
+        raise
     except Exception as exc:  # Pillow raises many types for broken files
         raise MediaError(
             "corrupt_file",

@@ -18,6 +18,8 @@ from typing import Any
 
 from PIL import Image
 
+from .interrupt import STOP
+
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # ComfyUI workflows reach a few hundred kB; bombs go far beyond
 MAX_TOTAL_TEXT_BYTES = 16 * 1024 * 1024
 MAX_XMP_BYTES = 1024 * 1024
@@ -71,6 +73,8 @@ def read_container(data: bytes, mime: str) -> Found:
         return found
     try:
         walker(data, found)
+    except STOP:
+        raise
     except Exception as exc:  # a walker bug must not hide what was already found
         found.skipped.append(f"container walk stopped: {type(exc).__name__}")
     return found
@@ -199,6 +203,8 @@ def read_exif(raw: bytes) -> dict[str, str]:
         try:
             exif.load(raw)
             sub = exif.get_ifd(0x8769)
+        except STOP:
+            raise
         except Exception as exc:  # Pillow raises SyntaxError, struct.error, ValueError, ...
             raise ValueError(f"unreadable EXIF ({type(exc).__name__})") from exc
     fields = {name: exif.get(tag) for tag, name in EXIF_TAGS.items()}

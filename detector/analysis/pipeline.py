@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from .decode import media_from_bytes
 from .fusion import fuse
+from .interrupt import STOP
 from .registry import Analyzer, analyzers_for
 from .types import Evidence, Media, Report
 
@@ -37,6 +38,8 @@ def analyze(
     # Decoding first means they share one decode instead of racing to make it.
     try:
         media.rgb  # noqa: B018
+    except STOP:
+        raise
     except Exception:
         log.info("pixels could not be decoded; analyzers that need them will say so")
     workers = max(1, min(len(analyzers), os.cpu_count() or 1))
@@ -59,6 +62,8 @@ def analyze(
                         "reason": f"did not finish within its {analyzer.time_budget_s:g} s budget",
                     }
                 )
+            except STOP:
+                raise
             except Exception as exc:
                 log.exception("analyzer %s failed", analyzer.name)
                 failures.append(

@@ -17,6 +17,7 @@ import numpy as np
 from PIL import ExifTags, Image
 
 from .. import metadata as md
+from ..interrupt import STOP
 from ..registry import Analyzer, register
 from ..types import Evidence, Hint, Media, MediaKind, Strength
 from .provenance import EDITORS, name_in
@@ -178,6 +179,8 @@ def exif_thumbnail(payload: bytes) -> bytes | None:
     try:
         exif.load(payload)
         ifd1 = exif.get_ifd(ExifTags.IFD.IFD1)
+    except STOP:
+        raise
     except Exception:  # Pillow raises many types for broken EXIF
         return None
     start, length = ifd1.get(0x0201), ifd1.get(0x0202)  # JPEGInterchangeFormat(Length)
@@ -193,6 +196,8 @@ def thumbnail_check(thumbnail: bytes, main: np.ndarray) -> dict[str, Any]:
             if img.width * img.height > 1_000_000:
                 return {"usable": False, "reason": "thumbnail too large"}
             thumb = np.asarray(img.convert("L"), np.float32)
+    except STOP:
+        raise
     except Exception:  # Pillow raises many types for broken files
         return {"usable": False, "reason": "thumbnail could not be decoded"}
     # Cameras pad thumbnails of wide pictures with black bars: compare what is inside them.

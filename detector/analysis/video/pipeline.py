@@ -10,6 +10,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ..analyzers import faces as face_finder
+from ..interrupt import STOP
 from ..types import Media, MediaKind, Report
 from . import frames as kept
 from .evidence import temporal_evidence, tracks_evidence
@@ -95,6 +96,8 @@ def analyze_video(
         report_progress(f"scoring faces: {faces_total} faces in {total} frames", 72)
         try:
             scores = score_tracks(tracks, frames, times, model)
+        except STOP:
+            raise
         except Exception as exc:  # a broken model must not lose the rest of the report
             log.exception("the face model failed on a video")
             failures.append({"analyzer": "face model", "reason": f"{type(exc).__name__}: {exc}"})

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..decode import MediaError
+from ..interrupt import STOP
 from ..types import MediaKind
 
 # The decoders PyAV's bundled FFmpeg provides that we have tested end to end.
@@ -147,6 +148,8 @@ def probe_video(data: bytes, *, limits: Limits = Limits()) -> VideoProbe:
         with container:
             return _probe_open(container, data, mime, extension, label, limits)
     except MediaError:
+        raise
+    except STOP:
         raise
     except Exception as exc:  # FFmpeg and PyAV fail in many ways on hostile bytes: all unreadable
         log.info("video probe failed: %s: %s", type(exc).__name__, exc)

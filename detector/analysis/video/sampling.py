@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..decode import MediaError
+from ..interrupt import STOP
 from .probe import VideoProbe, open_container
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,8 @@ def sample_frames(
     start: float | None = None
     try:
         container = open_container(data, probe.mime)
+    except STOP:
+        raise
     except Exception as exc:  # the probe opened it: a failure now means the bytes changed
         raise MediaError("corrupt_file", "This video could not be opened again.") from exc
     with container:
@@ -173,6 +176,8 @@ def _keyframe_times(stream) -> list[float]:
         entries = stream.index_entries
         base = float(stream.time_base)
         return sorted(e.timestamp * base for e in entries if e.is_keyframe)
+    except STOP:
+        raise
     except Exception:  # no index (live WebM) or one we cannot read: decode straight through
         return []
 
@@ -190,6 +195,8 @@ def _seek_ahead(container, stream, keyframes, targets, next_target, last_time, s
         return False
     try:
         container.seek(round(before[-1] / float(stream.time_base)), stream=stream, backward=True)
+    except STOP:
+        raise
     except Exception as exc:  # a damaged index: keep decoding straight through
         log.info("seeking failed, decoding on: %s: %s", type(exc).__name__, exc)
         return False
@@ -207,6 +214,8 @@ def _packets(container, stream):
             packet = next(packets)
         except StopIteration:
             return
+        except STOP:
+            raise
         except Exception as exc:  # FFmpeg reports damaged containers in many ways
             log.info("demuxing stopped early: %s: %s", type(exc).__name__, exc)
             return
