@@ -99,6 +99,9 @@ class Item(models.Model):
     media_kind = models.CharField(max_length=10, choices=MediaKind.choices, default="image")
     media_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     media_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # For media made in code (starter clips): a fingerprint of the recipe. Video encoders do not
+    # always give the same bytes twice, so the bytes cannot tell whether a clip changed.
+    media_recipe = models.CharField(max_length=64, blank=True, editable=False)
     alt_text = models.CharField(max_length=300, blank=True)
     truth = models.CharField(max_length=10, choices=Truth.choices)
     explanation = models.TextField(help_text="Markdown, written for a 13–14-year-old.")

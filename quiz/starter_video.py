@@ -16,6 +16,10 @@ WIDTH, HEIGHT = 320, 240
 FPS = 12
 SECONDS = 3
 DRIFT = 40  # pixels the "camera" pans across the clip
+ENCODING = {"crf": "26", "preset": "medium"}
+# Part of each clip's recipe (starter.video_recipe) with the sizes and ENCODING: raise it when
+# the frames are made differently, so that loading the starter content again remakes the clips.
+RECIPE_VERSION = 1
 
 
 def _fit(image: np.ndarray) -> np.ndarray:
@@ -61,7 +65,7 @@ def clip(photo: np.ndarray, *, donor: np.ndarray | None = None, seed: int = 0) -
         stream = container.add_stream("libx264", rate=FPS)
         stream.width, stream.height, stream.pix_fmt = WIDTH, HEIGHT, "yuv420p"
         stream.codec_context.thread_count = 1  # threads may change the bytes between runs
-        stream.options = {"crf": "26", "preset": "medium"}
+        stream.options = dict(ENCODING)
         for image in _frames(base, pasted, alpha, seed):
             for packet in stream.encode(av.VideoFrame.from_ndarray(image, format="rgb24")):
                 container.mux(packet)

@@ -96,3 +96,18 @@ def test_the_starter_videos_are_real_mp4_clips_served_to_players(loaded, visitor
             frames = [f.to_ndarray(format="gray") for f in container.decode(video=0)]
         assert len(frames) >= 24 and (video.media_width, video.media_height) == (320, 240)
         assert video.analysis is None  # the detector analyses images only, and says so
+
+
+def test_a_starter_clip_is_made_again_only_when_its_recipe_changes(loaded):
+    names = {i.key: i.media.name for i in Item.objects.filter(media_kind="video")}
+    assert len(names) >= 2
+    rocket = Item.objects.get(key="rocket-video-real")
+    assert len(rocket.media_recipe) == 64
+    Item.objects.filter(key="rocket-video-real").update(media_recipe="an older recipe")
+    call_command("load_starter_content")
+    after = {i.key: i.media.name for i in Item.objects.filter(media_kind="video")}
+    assert after["rocket-video-real"] != names["rocket-video-real"]
+    assert {k: v for k, v in after.items() if k != "rocket-video-real"} == {
+        k: v for k, v in names.items() if k != "rocket-video-real"
+    }
+    assert Item.objects.get(key="rocket-video-real").media_recipe == rocket.media_recipe
