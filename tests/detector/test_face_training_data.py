@@ -125,3 +125,11 @@ def test_both_crops_of_a_pair_get_the_same_new_backdrop():
         ]
         corner = (slice(0, 6), slice(0, 6))
         assert np.abs(real[corner].astype(int) - fake[corner]).mean() < 4
+
+
+def test_the_camera_look_treats_both_crops_of_a_pair_alike():
+    crop = face().rgb
+    first, second = face_samples.camera_look([crop, crop.copy()], np.random.default_rng(5))
+    assert first.dtype == np.uint8 and first.shape == crop.shape
+    np.testing.assert_array_equal(first, second)
+    assert np.abs(first.astype(int) - crop).mean() > 1  # noise, smoothing and sharpening

@@ -62,6 +62,23 @@ def random_scene(side: int, rng: np.random.Generator) -> np.ndarray:
     return scene
 
 
+def camera_look(images: list[np.ndarray], rng: np.random.Generator) -> list[np.ndarray]:
+    """What a phone camera does to a whole picture, alike on every image: sensor noise at the
+    picture's own scale, then noise reduction and sharpening."""
+    side = images[0].shape[0]
+    noise = rng.normal(0, rng.uniform(1, 4), images[0].shape[:2])[..., None].astype(np.float32)
+    out = [np.clip(im.astype(np.float32) + noise, 0, 255).astype(np.uint8) for im in images]
+    if rng.random() < 0.7:
+        d, sigma = 5, rng.uniform(10, 40)
+        out = [cv2.bilateralFilter(im, d, sigma, sigma) for im in out]
+    amount = rng.uniform(0.3, 1.5)
+    radius = side * rng.uniform(0.002, 0.006) + 0.5
+    return [
+        cv2.addWeighted(im, 1 + amount, cv2.GaussianBlur(im, (0, 0), radius), -amount, 0)
+        for im in out
+    ]
+
+
 def replace_backdrop(image: np.ndarray, backdrop: np.ndarray, scene: np.ndarray) -> np.ndarray:
     weight = (backdrop.astype(np.float32) / 255)[..., None]
     out = image.astype(np.float32) * (1 - weight) + scene.astype(np.float32) * weight
@@ -74,6 +91,7 @@ def training_pair(
     size: int,
     rng: np.random.Generator,
     backdrop_share: float = 0.0,
+    camera_share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(untouched, fake, boundary target) at `size` x `size`; boundary at size/16.
 
@@ -97,6 +115,8 @@ def training_pair(
         )
         scene = random_scene(side, rng)
         target, fake = (replace_backdrop(im, backdrop, scene) for im in (target, fake))
+    if rng.random() < camera_share:
+        target, fake = camera_look([target, fake], rng)
     interpolation = INTERPOLATIONS[int(rng.integers(len(INTERPOLATIONS)))]
     real = cv2.resize(target, (size, size), interpolation=interpolation)
     fake = cv2.resize(fake, (size, size), interpolation=interpolation)
@@ -143,7 +163,11 @@ def jpeg(rgb: np.ndarray, quality: int) -> np.ndarray:
 
 
 def untouched_crop(
-    face: Face, size: int, rng: np.random.Generator, backdrop_share: float = 0.0
+    face: Face,
+    size: int,
+    rng: np.random.Generator,
+    backdrop_share: float = 0.0,
+    camera_share: float = 0.0,
 ) -> np.ndarray:
     """A face without landmarks (a smiling photo) as an extra untouched example, treated as
     the pairs are: jittered box, other backdrop, random interpolation, augmentation."""
@@ -152,6 +176,8 @@ def untouched_crop(
     if face.backdrop is not None and rng.random() < backdrop_share:
         backdrop = crop_face(face.backdrop, box)
         crop = replace_backdrop(crop, backdrop, random_scene(crop.shape[0], rng))
+    if rng.random() < camera_share:
+        crop = camera_look([crop], rng)[0]
     interpolation = INTERPOLATIONS[int(rng.integers(len(INTERPOLATIONS)))]
     return shared_augment([cv2.resize(crop, (size, size), interpolation=interpolation)], rng)[0]
 
@@ -164,6 +190,7 @@ def batch(
     donor_share: float,
     extra_untouched: int = 0,
     backdrop_share: float = 0.0,
+    camera_share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`pairs` untouched/fake pairs, then `extra_untouched` untouched crops of faces without
     landmarks (other expressions, so that a smile is not mistaken for a seam): images
@@ -177,13 +204,13 @@ def batch(
         if rng.random() < donor_share:
             others = [f for f in with_points if f.person != face.person]
             donor = others[int(rng.integers(len(others)))]
-        real, fake, boundary = training_pair(face, donor, size, rng, backdrop_share)
+        real, fake, boundary = training_pair(face, donor, size, rng, backdrop_share, camera_share)
         images += [real, fake]
         labels += [0.0, 1.0]
         maps += [np.zeros_like(boundary), boundary]
     for _ in range(extra_untouched if without else 0):
         chosen = without[int(rng.integers(len(without)))]
-        images.append(untouched_crop(chosen, size, rng, backdrop_share))
+        images.append(untouched_crop(chosen, size, rng, backdrop_share, camera_share))
         labels.append(0.0)
         maps.append(np.zeros_like(maps[0]))
     return np.stack(images), np.float32(labels), np.stack(maps).astype(np.float32)

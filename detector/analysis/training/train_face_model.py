@@ -57,6 +57,12 @@ def add_arguments(p) -> None:
         default=0.5,
         help="pairs shown in front of another scene instead of the studio backdrop",
     )
+    p.add_argument(
+        "--camera-share",
+        type=float,
+        default=0.0,
+        help="pairs given phone-camera noise, noise reduction and sharpening (both crops)",
+    )
     p.add_argument("--freeze", type=int, default=4, help="first backbone blocks kept frozen")
     p.add_argument("--eval-every", type=int, default=100)
     p.add_argument("--threads", type=int, default=2)
@@ -188,6 +194,7 @@ def train(args: argparse.Namespace) -> dict:
             args.donor_share,
             args.extra_untouched,
             args.backdrop_share,
+            args.camera_share,
         )
         set_train_mode(net, args.freeze)
         x = torch.from_numpy(images).permute(0, 3, 1, 2).float() / 255
@@ -250,6 +257,7 @@ def train(args: argparse.Namespace) -> dict:
             "donor_share": args.donor_share,
             "extra_untouched": args.extra_untouched,
             "backdrop_share": args.backdrop_share,
+            "camera_share": args.camera_share,
             "frozen_blocks": args.freeze,
             "init": args.init,
             "threads": args.threads,

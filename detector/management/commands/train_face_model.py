@@ -30,6 +30,7 @@ class Command(BaseCommand):
             "donor_share",
             "extra_untouched",
             "backdrop_share",
+            "camera_share",
             "freeze",
             "eval_every",
             "threads",
