@@ -3,6 +3,8 @@ table of the same numbers), the strongest moments and the gallery of kept frames
 
 from __future__ import annotations
 
+from .analysis.face_model import percent_value
+
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 34  # room for the axis labels
 TRACK_COLOURS = ["#b7791f", "#0f7fa8", "#3b8a2e", "#b4367e", "#c0392b"]
@@ -106,11 +108,7 @@ def timeline_for_display(video: dict, overlay_url) -> dict:
 
 
 def _percent(value) -> int | float | None:
-    """Whole percent, but two decimals from 99 % up (the face model's 'likely' level is
-    99.93 %), and never 100: a score is not a certainty."""
-    if value is None:
-        return None
-    return round(value * 100) if value < 0.99 else round(min(value, 0.9999) * 100, 2)
+    return None if value is None else percent_value(value)
 
 
 def _ticks(duration: float) -> list[float]:

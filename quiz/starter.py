@@ -200,8 +200,7 @@ def _load_video_item(item: Item, row: dict) -> tuple[Item, bool]:
     from .starter_video import HEIGHT, WIDTH, clip
 
     photo = _photos()[row["video"]]
-    image = _load_photo(row["video"])
-    donor = image[:, ::-1].copy() if row.get("donor") == "mirror" else None
+    mirrored = row.get("donor") == "mirror"
     recipe = video_recipe(row)
     # x264 does not always give the same bytes for the same frames (2 encodes in 24 differed
     # on a busy machine), so an unchanged recipe, not equal bytes, means "nothing to do".
@@ -210,12 +209,14 @@ def _load_video_item(item: Item, row: dict) -> tuple[Item, bool]:
     )
     item.media_kind = Item.MediaKind.VIDEO
     item.alt_text = f"A short video made from the photo: {photo.title}"
-    edited = "; a mirrored part pasted in" if donor is not None else ""
+    edited = "; a mirrored part pasted in" if mirrored else ""
     credit = f"{photo.title}: {photo.credit}, via scikit-image sample data"
     item.credit = f"{credit}; animated{edited} in code by Unveiled"[:200]
     item.licence = photo.licence
     item.regions = []
-    if changed:
+    if changed:  # only then is the photo loaded and the clip made
+        image = _load_photo(row["video"])
+        donor = image[:, ::-1].copy() if mirrored else None
         data = clip(image, donor=donor, seed=row.get("seed", 0))
         item_set_media(item=item, data=data, extension="mp4")
         item.media_recipe = recipe

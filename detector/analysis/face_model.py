@@ -63,10 +63,15 @@ def crop_face(image: np.ndarray, box) -> np.ndarray:
     return crop_square(image, box)[0]
 
 
+def percent_value(p: float) -> int | float:
+    """A face score in percent: whole, but two decimals near the top, where the 'likely' level
+    sits (99.93); never 100, which would claim a certainty the model does not have."""
+    return round(p * 100) if p < 0.99 else round(min(p, 0.9999) * 100, 2)
+
+
 def percent(p: float) -> str:
-    """A face score as text: whole percent, but two decimals near the top, where the 'likely'
-    level sits (99.93 %); "100%" would claim a certainty the model does not have."""
-    return f"{p:.0%}" if p < 0.99 else f"{min(p, 0.9999):.2%}"
+    """`percent_value` as text, e.g. "42%" or "99.93%"."""
+    return f"{percent_value(p):g}%"
 
 
 def _model_dir(model_dir: Path | str | None) -> Path:
