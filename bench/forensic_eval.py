@@ -60,7 +60,9 @@ def main() -> None:
     analyzer = registered()[args.analyzer]()
     started = time.perf_counter()
     labels, scores, flagged_reals = [], [], []
-    for sample in generated_samples(hosts(args.data, args.size, args.limit), [args.kind]):
+    for sample in generated_samples(
+        hosts(args.data, args.size, args.limit), [args.kind], seed=args.seed
+    ):
         evidence = analyzer.analyze(media_from_bytes(sample.data, name=sample.name))
         score = evidence.score if evidence.score is not None else 0.0
         labels.append(sample.label)
