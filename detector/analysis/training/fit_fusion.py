@@ -26,6 +26,10 @@ from detector.analysis.fusion import MODEL_PATH, FusionModel, _logit
 
 KINDS = ["splice", "copy_move", "object_removal", "retouch"]
 DECIDED_BY_PROVENANCE = {"provenance", "content_credentials", "watermark"}
+# The face model decides through its own threshold. Its score is not a calibrated probability on
+# faces from everyday cameras (MODEL_CARD.md: untouched ones score 0.98-0.999), so as a fusion
+# input it would mostly learn "this picture has a face", which the AI pictures here often do.
+DECIDES_ON_ITS_OWN = {"face_model"}
 
 
 def collect(
@@ -47,7 +51,8 @@ def collect(
                 "scores": {
                     e.analyzer: e.score
                     for e in report.evidence
-                    if e.score is not None and e.analyzer not in DECIDED_BY_PROVENANCE
+                    if e.score is not None
+                    and e.analyzer not in DECIDED_BY_PROVENANCE | DECIDES_ON_ITS_OWN
                 },
             }
         )
