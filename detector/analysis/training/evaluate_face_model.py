@@ -109,30 +109,26 @@ def evaluate(args: argparse.Namespace) -> dict:
         test_faces.extend(face_data.load_faces(args.data, groups["test"]))
         return face_sets.build(test_faces, genders, size, seed=args.seed)
 
-    samples = cached_samples(args.cache, "london_test", london)
+    def cached(name, make):
+        # Crops are stored at the network's input size: one cache per size.
+        return cached_samples(args.cache, f"{name}_{size}px", make)
+
+    samples = cached("london_test", london)
     if args.build_only:
         if args.calibrate_on:
-            cached_samples(
-                args.cache, "real_photos", lambda: real_photo_faces(args.calibrate_on, size)
-            )
+            cached("real_photos", lambda: real_photo_faces(args.calibrate_on, size))
         if args.other_camera:
-            cached_samples(
-                args.cache, "other_camera", lambda: other_camera_samples(args.other_camera, size)
-            )
+            cached("other_camera", lambda: other_camera_samples(args.other_camera, size))
         return {}
     other, other_probs = [], np.zeros(0)
     if args.other_camera:
-        other = cached_samples(
-            args.cache, "other_camera", lambda: other_camera_samples(args.other_camera, size)
-        )
+        other = cached("other_camera", lambda: other_camera_samples(args.other_camera, size))
         other_probs = score([s.crop for s in other], model_dir)
     probs = score([s.crop for s in samples], model_dir)
     result: dict = {"model": {k: meta[k] for k in ("temperature", "chosen_step", "validation")}}
 
     if args.calibrate_on:
-        photos = cached_samples(
-            args.cache, "real_photos", lambda: real_photo_faces(args.calibrate_on, size)
-        )
+        photos = cached("real_photos", lambda: real_photo_faces(args.calibrate_on, size))
         real_best, counts = real_photo_scores(photos, model_dir)
         dev_threshold = threshold_for_fpr(np.array(real_best), args.real_fpr)
         threshold = max(float(meta["likely_threshold"]), dev_threshold)
