@@ -59,6 +59,7 @@ PATCH = 48  # work pixels: the patch around the copy's keypoint used to align a 
 DETAIL_WINDOW = 7  # pixels compared after removing this local mean (keeps detail and grain)
 MATCH_WINDOW = 9  # local correlation window
 MATCH_LEVEL = 0.7  # local correlation at which a pixel counts as matching
+MIN_DETAIL = 2.0  # product of both sides' RMS detail (grey levels^2): ~1.4 levels each
 MIN_GUESSED = 0.25  # correlation of the patch as guessed, below which it is not refined
 MIN_ALIGNED = 0.5  # correlation of the aligned patch below which a guess is dropped
 REACH = 0.3  # the matching area is looked for within this share of the picture's side
@@ -209,7 +210,7 @@ def matching_area(image: np.ndarray, back: np.ndarray, centre) -> tuple[int, tup
         np.maximum(cv2.blur(here * here, window) * cv2.blur(source * source, window), 0)
     )
     # Flat areas (no detail, no grain) correlate by chance: they never count.
-    level = np.where(energy > 2.0, both / np.maximum(energy, 1e-6), 0)
+    level = np.where(energy > MIN_DETAIL, both / np.maximum(energy, 1e-6), 0)
     _, labels, stats, _ = cv2.connectedComponentsWithStats((level > MATCH_LEVEL).astype(np.uint8))
     cx, cy = int(centre[0]) - x0, int(centre[1]) - y0
     near = labels[max(0, cy - 6) : cy + 7, max(0, cx - 6) : cx + 7]
@@ -293,7 +294,11 @@ def coherence(image: np.ndarray, box: tuple) -> float:
     return float(np.hypot(xx - yy, 2 * xy) / (xx + yy)) if xx + yy > 0 else 1.0
 
 
-def describe_match(image, back, centre, area, box_b, value) -> dict[str, Any]:
+def describe_match(
+    image: np.ndarray, back: np.ndarray, centre, area: int, box_b: tuple, value: float
+) -> dict[str, Any]:
+    """A confirmed area (`box_b`, around `centre`) and its source under `back`, with the
+    reasons, if any, to read it as a pattern rather than a copy."""
     x0, y0, x1, y1 = box_b[0], box_b[1], box_b[0] + box_b[2], box_b[1] + box_b[3]
     corners = np.array([[x0, y0], [x1, y0], [x0, y1], [x1, y1]], np.float64)
     mapped = corners @ back[:, :2].T + back[:, 2]
