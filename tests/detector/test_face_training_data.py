@@ -120,9 +120,9 @@ def test_both_crops_of_a_pair_get_the_same_new_backdrop():
     subject = face()
     subject.backdrop = face_data.backdrop_mask(subject.rgb, subject.points)
     for seed in range(3):
-        real, fake = face_samples.batch([subject], 64, np.random.default_rng(seed), 1, 0.0, 0, 1.0)[
-            0
-        ]
+        real, fake = face_samples.batch(
+            [subject], 64, np.random.default_rng(seed), 1, 0.0, backdrop_share=1.0
+        )[0]
         corner = (slice(0, 6), slice(0, 6))
         assert np.abs(real[corner].astype(int) - fake[corner]).mean() < 4
 

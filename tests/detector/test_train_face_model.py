@@ -53,3 +53,39 @@ def test_two_runs_with_the_same_seed_write_the_same_weights(tmp_path, monkeypatc
     assert written["input_size"] == 64 and written["temperature"] > 0
     assert 0.5 <= written["likely_threshold"] <= 1.0
     assert len(written["split"]["train"]) == 2 and meta["chosen_step"] == 2
+
+
+def test_the_management_command_passes_every_training_option_on(tmp_path, monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setattr(face_data, "N_VALIDATION", 2)
+    monkeypatch.setattr(face_data, "N_TEST", 1)
+    data = london_folder(tmp_path / "london", people=5)
+    call_command(
+        "train_face_model",
+        "--data",
+        str(data),
+        "--out",
+        str(tmp_path / "cmd"),
+        "--steps",
+        "2",
+        "--pairs",
+        "1",
+        "--size",
+        "64",
+        "--eval-every",
+        "2",
+        "--threads",
+        "1",
+        "--init",
+        "random",
+        "--extra-untouched",
+        "0",
+        "--backdrop-share",
+        "0.25",
+    )
+    written = json.loads((tmp_path / "cmd" / face_model.META).read_text())
+    assert written["input_size"] == 64
+    assert written["training"]["extra_untouched"] == 0
+    assert written["training"]["backdrop_share"] == 0.25
+    assert written["training"]["steps_planned"] == 2

@@ -162,6 +162,13 @@ def _shifted(x: float, y: float) -> np.ndarray:
     return np.array([[1.0, 0, x], [0, 1.0, y], [0, 0, 1.0]])
 
 
+def _source(image: np.ndarray, back: np.ndarray, origin, size) -> np.ndarray:
+    """For the window at `origin` (x, y) of `size` (w, h): the pixels `back` (copy -> source)
+    says it was copied from, warped into place."""
+    local = (_homogeneous(back) @ _shifted(*origin))[:2].astype(np.float32)
+    return cv2.warpAffine(image, local, size, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP)
+
+
 def _correlation(a: np.ndarray, b: np.ndarray) -> float:
     energy = np.sqrt(float((a * a).sum()) * float((b * b).sum()))
     return float((a * b).sum()) / energy if energy > 0 else 0.0
@@ -200,10 +207,7 @@ def matching_area(image: np.ndarray, back: np.ndarray, centre) -> tuple[int, tup
     x1 = min(image.shape[1], int(centre[0] + reach))
     y1 = min(image.shape[0], int(centre[1] + reach))
     here = image[y0:y1, x0:x1]
-    local = (_homogeneous(back) @ _shifted(x0, y0))[:2].astype(np.float32)
-    source = cv2.warpAffine(
-        image, local, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
-    )
+    source = _source(image, back, (x0, y0), (x1 - x0, y1 - y0))
     window = (MATCH_WINDOW, MATCH_WINDOW)
     both = cv2.blur(here * source, window)
     energy = np.sqrt(
@@ -240,11 +244,8 @@ def pixel_matches(
             found = _patch(image, points[b])
             if found is None:
                 continue
-            template, (x0, y0) = found
-            local = (_homogeneous(back) @ _shifted(x0, y0))[:2].astype(np.float32)
-            source = cv2.warpAffine(
-                image, local, (PATCH, PATCH), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
-            )
+            template, origin = found
+            source = _source(image, back, origin, (PATCH, PATCH))
             guesses.append((_correlation(template, source), b, back))
     guesses.sort(key=lambda g: -g[0])
     found_matches = []

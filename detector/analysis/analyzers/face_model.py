@@ -14,7 +14,6 @@ import cv2
 import numpy as np
 
 from .. import face_model, render
-from ..face_model import percent
 from ..registry import Analyzer, register
 from ..types import Evidence, Hint, Media, MediaKind, Overlay, Region, Strength
 from . import faces
@@ -107,8 +106,8 @@ class FaceModelAnalyzer(Analyzer):
             details=(
                 f"Scored {len(regions)} face(s) ({skipped} other box(es) set aside: under "
                 f"{MIN_FACE_PX} px or no eye found). Probabilities: "
-                + ", ".join(percent(r.score) for r in regions)
-                + f". 'Likely' threshold: {percent(threshold)}."
+                + ", ".join(face_model.percent(r.score) for r in regions)
+                + f". 'Likely' threshold: {face_model.percent(threshold)}."
             ),
             reliability=RELIABILITY,
             regions=regions,
@@ -134,12 +133,12 @@ def _summary(count: int, top: float, threshold: float) -> str:
     faces_text = "the face" if count == 1 else f"{count} faces"
     if top >= threshold:
         return (
-            f"The face-swap model gives {percent(top)} that a face here was blended in, at or "
-            f"above its 'likely' level of {percent(threshold)}."
+            f"The face-swap model gives {face_model.percent(top)} that a face here was blended "
+            f"in, at or above its 'likely' level of {face_model.percent(threshold)}."
         )
     text = (
-        f"The face-swap model checked {faces_text}: highest {percent(top)}, below its "
-        f"'likely' level of {percent(threshold)}."
+        f"The face-swap model checked {faces_text}: highest {face_model.percent(top)}, below its "
+        f"'likely' level of {face_model.percent(threshold)}."
     )
     if top >= 0.5:
         text += (

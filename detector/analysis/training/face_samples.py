@@ -90,6 +90,7 @@ def training_pair(
     donor: Face | None,
     size: int,
     rng: np.random.Generator,
+    *,
     backdrop_share: float = 0.0,
     camera_share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -166,6 +167,7 @@ def untouched_crop(
     face: Face,
     size: int,
     rng: np.random.Generator,
+    *,
     backdrop_share: float = 0.0,
     camera_share: float = 0.0,
 ) -> np.ndarray:
@@ -188,6 +190,7 @@ def batch(
     rng: np.random.Generator,
     pairs: int,
     donor_share: float,
+    *,
     extra_untouched: int = 0,
     backdrop_share: float = 0.0,
     camera_share: float = 0.0,
@@ -204,13 +207,19 @@ def batch(
         if rng.random() < donor_share:
             others = [f for f in with_points if f.person != face.person]
             donor = others[int(rng.integers(len(others)))]
-        real, fake, boundary = training_pair(face, donor, size, rng, backdrop_share, camera_share)
+        real, fake, boundary = training_pair(
+            face, donor, size, rng, backdrop_share=backdrop_share, camera_share=camera_share
+        )
         images += [real, fake]
         labels += [0.0, 1.0]
         maps += [np.zeros_like(boundary), boundary]
     for _ in range(extra_untouched if without else 0):
         chosen = without[int(rng.integers(len(without)))]
-        images.append(untouched_crop(chosen, size, rng, backdrop_share, camera_share))
+        images.append(
+            untouched_crop(
+                chosen, size, rng, backdrop_share=backdrop_share, camera_share=camera_share
+            )
+        )
         labels.append(0.0)
         maps.append(np.zeros_like(maps[0]))
     return np.stack(images), np.float32(labels), np.stack(maps).astype(np.float32)

@@ -192,9 +192,9 @@ def train(args: argparse.Namespace) -> dict:
             rng,
             args.pairs,
             args.donor_share,
-            args.extra_untouched,
-            args.backdrop_share,
-            args.camera_share,
+            extra_untouched=args.extra_untouched,
+            backdrop_share=args.backdrop_share,
+            camera_share=args.camera_share,
         )
         set_train_mode(net, args.freeze)
         x = torch.from_numpy(images).permute(0, 3, 1, 2).float() / 255

@@ -16,26 +16,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         import argparse
 
-        from detector.analysis.training.train_face_model import train
+        from detector.analysis.training.train_face_model import parse, train
 
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-        names = (
-            "data",
-            "out",
-            "seed",
-            "steps",
-            "pairs",
-            "size",
-            "lr",
-            "donor_share",
-            "extra_untouched",
-            "backdrop_share",
-            "camera_share",
-            "freeze",
-            "eval_every",
-            "threads",
-            "max_minutes",
-            "init",
-            "stop_after_step",
-        )
-        train(argparse.Namespace(**{n: options[n] for n in names}))
+        # The options the training parser defines, and only those (not Django's own): one list,
+        # kept by `add_arguments`.
+        defined = parse(["--data", str(options["data"]), "--out", str(options["out"])])
+        train(argparse.Namespace(**{name: options[name] for name in vars(defined)}))
