@@ -13,14 +13,13 @@ must never pay for torch. The network loads once per process, on first use.
 from __future__ import annotations
 
 import functools
-import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from . import config
+from . import config, model_files
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 WEIGHTS = "face_model.pt"
@@ -88,12 +87,7 @@ def available(model_dir: Path | str | None = None) -> bool:
 
 
 def metadata(model_dir: Path | str | None = None) -> dict:
-    return _metadata(_model_dir(model_dir))
-
-
-@functools.cache
-def _metadata(folder: Path) -> dict:
-    return json.loads((folder / META).read_text())
+    return model_files.metadata(_model_dir(model_dir) / META)
 
 
 def likely_threshold(model_dir: Path | str | None = None) -> float:
@@ -103,18 +97,9 @@ def likely_threshold(model_dir: Path | str | None = None) -> float:
 
 @functools.cache
 def _network(folder: Path):
-    import torch
-
-    # The pipeline already runs analyzers side by side on the cores; torch's own thread pool
-    # only fought them (1 MP: 884 -> 562 ms p50 with one thread, bench/detector_speed.py).
-    torch.set_num_threads(1)
     from .models.face_net import FaceNet
 
-    net = FaceNet()
-    state = torch.load(folder / WEIGHTS, map_location="cpu", weights_only=True)
-    net.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
-    net.eval()
-    return net
+    return model_files.network(FaceNet, folder / WEIGHTS)
 
 
 def network(model_dir: Path | str | None = None):
