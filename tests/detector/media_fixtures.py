@@ -19,6 +19,22 @@ def pixels(width: int = 96, height: int = 64, seed: int = 0) -> np.ndarray:
     return np.clip(base + rng.normal(0, 6, base.shape), 0, 255).astype(np.uint8)
 
 
+GRAIN_SQUARE = (128, 256, 128)  # top, left, side of the square `grainy_astronaut` pastes
+
+
+def grainy_astronaut(pasted_sigma: float) -> np.ndarray:
+    """The astronaut with a light even grain, and a square with stronger grain pasted in."""
+    from skimage import data as samples
+
+    top, left, side = GRAIN_SQUARE
+    rng = np.random.default_rng(0)
+    picture = samples.astronaut().astype(np.float32) + rng.normal(0, 2, (512, 512, 3))
+    if pasted_sigma:
+        square = rng.normal(0, pasted_sigma, (side, side, 3))
+        picture[top : top + side, left : left + side] += square
+    return np.clip(picture, 0, 255).astype(np.uint8)
+
+
 def save(array: np.ndarray, fmt: str, **params) -> bytes:
     buffer = io.BytesIO()
     Image.fromarray(array).save(buffer, format=fmt, **params)
