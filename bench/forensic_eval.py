@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/forensic_eval.py noise splice --size 512
     .venv/bin/python bench/forensic_eval.py copy_move copy_move --size full
+    .venv/bin/python bench/forensic_eval.py noise splice --data-key peak_contrast
 
 Hosts are the development set's real photos; each gives the untouched photo and one fake of
 the chosen kind (`manipulations.py`), both saved as JPEG q90. Sizes: 512 = centre square at
@@ -50,6 +51,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data/dev/ai_vs_real"))
     parser.add_argument("--limit", type=int, help="use only the first N real photos")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--data-key",
+        help="rank by this number from the evidence's data (e.g. peak_contrast: the noise "
+        "analyzer's grain network alone) instead of its score; moderate counts are then skipped",
+    )
     args = parser.parse_args()
 
     from detector.analysis import media_from_bytes
@@ -64,14 +70,25 @@ def main() -> None:
         hosts(args.data, args.size, args.limit), [args.kind], seed=args.seed
     ):
         evidence = analyzer.analyze(media_from_bytes(sample.data, name=sample.name))
-        score = evidence.score if evidence.score is not None else 0.0
+        if args.data_key:
+            score = float(evidence.data.get(args.data_key, 0.0))
+        else:
+            score = evidence.score if evidence.score is not None else 0.0
         labels.append(sample.label)
         scores.append(score)
-        if sample.label == 0 and score >= MODERATE:
+        if sample.label == 0 and score >= MODERATE and not args.data_key:
             flagged_reals.append(sample.name)
     labels, scores = np.array(labels, bool), np.array(scores, float)
     value, low, high = bootstrap_auc(labels, scores)
     reals, fakes = scores[~labels], scores[labels]
+    if args.data_key:
+        highest = ", ".join(f"{v:.2f}" for v in np.sort(reals)[::-1][:3])
+        print(
+            f"forensic_eval {args.analyzer} {args.data_key} on {args.kind} at {args.size}: "
+            f"AUC {value:.3f} (95 % CI {low:.3f}-{high:.3f}); highest on real photos {highest}; "
+            f"median on fakes {np.median(fakes):.2f}"
+        )
+        return
     fp, tp = int((reals >= MODERATE).sum()), int((fakes >= MODERATE).sum())
     print(
         f"forensic_eval {args.analyzer} on {args.kind} at {args.size}: "
