@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from detector.analysis.fusion import FusionModel, fuse, load_model
-from detector.analysis.training.fit_fusion import fit_nonnegative
+from detector.analysis.training.fit_fusion import fit_nonnegative, high_threshold
 from detector.analysis.types import Evidence, Hint, Media, MediaKind, Strength, Verdict
 
 MODEL = FusionModel(
@@ -141,3 +141,14 @@ def test_fitting_drops_a_check_that_would_get_a_negative_weight():
     _bias, weights = fit_nonnegative(np.stack([helpful, backwards], 1), labels)
     assert weights[0] > 0
     assert weights[1] == 0
+
+
+def test_the_high_threshold_holds_real_photos_to_5_percent_both_out_of_fold_and_as_shipped():
+    rng = np.random.default_rng(0)
+    out_of_fold = rng.uniform(0, 0.6, 50)
+    fitted = out_of_fold.copy()
+    fitted[:3] = [0.641234, 0.63681, 0.7]  # the shipped weights put 3 real photos higher
+    high = high_threshold(out_of_fold, fitted)
+    assert (fitted >= high).sum() == 2 and (out_of_fold >= high).sum() <= 2
+    assert high == round(high, 4) and high > 0.63681  # stored rounded up, never down
+    assert high_threshold(fitted, out_of_fold) == high  # whichever side is stricter decides

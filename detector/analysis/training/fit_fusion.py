@@ -98,6 +98,15 @@ def fit_nonnegative(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
     return bias, full
 
 
+def high_threshold(out_of_fold_real: np.ndarray, fitted_real: np.ndarray) -> float:
+    """The "likely manipulated" threshold: at most 5 % of real photos reach it out of fold, and
+    also with the weights that ship (fitted on all of them; a marginal out-of-fold threshold
+    once let 3 of 50 through those). Rounded up to 4 decimals, as stored, so storing it does
+    not let one more through."""
+    high = max(threshold_for_fpr(out_of_fold_real, 0.05), threshold_for_fpr(fitted_real, 0.05))
+    return math.ceil(high * 1e4) / 1e4
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -134,11 +143,7 @@ def main() -> None:
     low = float(np.percentile(fake, 10))
     bias, coef = fit_nonnegative(x, y)
     fitted = 1 / (1 + np.exp(-(bias + x @ coef)))
-    # At most 5 % of real photos at "likely manipulated" out of fold, and also with the weights
-    # that ship (fitted on all of them): a marginal out-of-fold threshold once let 3 of 50
-    # through the shipped weights. Rounded up, so storing it does not let one more through.
-    high = max(threshold_for_fpr(real, 0.05), threshold_for_fpr(fitted[y == 0], 0.05))
-    high = math.ceil(high * 1e4) / 1e4
+    high = high_threshold(real, fitted[y == 0])
     model = FusionModel(dict(zip(names, coef, strict=True)), bias, high, low, ())
     groups = sorted({r["group"] for r in rows if r["label"] == 1})
     per_group = {}
