@@ -10,8 +10,8 @@ faces and the scikit-image sample photos, never on the development photos it is 
 
 Public interface:
 - `block_probabilities(data, rgb)`: a `GrainMap` for the file's bytes; files that are not
-  baseline JPEGs are encoded as JPEG quality 90 in memory first (the training splices were
-  saved at quality 85-95), so the map still means something for PNG and WebP.
+  JPEGs (or are CMYK JPEGs) are encoded as JPEG quality 90 in memory first (the training
+  splices were saved at quality 85-95), so the map still means something for PNG and WebP.
 - `luma_blocks` and `block_features`: the input the network reads (training uses them too).
 
 torch is imported inside functions only, so the web process never pays for it.

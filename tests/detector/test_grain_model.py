@@ -1,5 +1,6 @@
 """The grain network's input, its block map, and its training script."""
 
+import io
 import json
 
 import numpy as np
@@ -49,6 +50,15 @@ def test_a_png_is_read_through_a_quality_90_jpeg_copy():
     assert grain.quality_table[:8] == [3, 2, 2, 3, 5, 8, 10, 12]
     assert grain.probability.shape == (64, 64)
     assert grain_model.block_probabilities(save(picture, "PNG")) is None  # no pixels given
+
+
+def test_a_cmyk_jpeg_is_read_through_an_rgb_copy():
+    picture = grainy_astronaut(8)
+    buffer = io.BytesIO()
+    Image.fromarray(picture).convert("CMYK").save(buffer, "JPEG", quality=90)
+    assert grain_model.luma_blocks(buffer.getvalue()) is None
+    grain = grain_model.block_probabilities(buffer.getvalue(), picture)
+    assert grain.reencoded and grain.probability.shape == (64, 64)
 
 
 def test_strips_give_the_same_map_as_one_pass(monkeypatch):
