@@ -29,6 +29,7 @@ import numpy as np
 from PIL import Image
 
 from . import model_files
+from .datasets import encode_jpeg
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 WEIGHTS = "grain_model.pt"
@@ -85,18 +86,8 @@ def block_features(luma: np.ndarray, table: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(features.reshape(rows, cols, -1).transpose(2, 0, 1))
 
 
-def encode_jpeg(rgb: np.ndarray, quality: int = REENCODE_QUALITY) -> bytes:
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, "JPEG", quality=quality)
-    return buffer.getvalue()
-
-
 def _model_dir(model_dir: Path | str | None) -> Path:
     return Path(model_dir or MODEL_DIR).resolve()
-
-
-def metadata(model_dir: Path | str | None = None) -> dict:
-    return model_files.metadata(_model_dir(model_dir) / META)
 
 
 @functools.cache
@@ -132,7 +123,7 @@ def block_probabilities(
     if read is None:
         if rgb is None:
             return None
-        read = luma_blocks(encode_jpeg(rgb))
+        read = luma_blocks(encode_jpeg(rgb, REENCODE_QUALITY))
         if read is None:
             return None
     luma, table = read

@@ -17,7 +17,7 @@ def metadata(path: Path) -> dict:
     return json.loads(path.read_text())
 
 
-def float_weights(path: Path) -> dict:
+def _float_weights(path: Path) -> dict:
     """A saved state dict with every floating tensor as float32 (fp16 files run on CPU too)."""
     import torch
 
@@ -36,6 +36,6 @@ def network(build, weights: Path):
 
     torch.set_num_threads(1)
     net = build()
-    net.load_state_dict(float_weights(weights))
+    net.load_state_dict(_float_weights(weights))
     net.eval()
     return net

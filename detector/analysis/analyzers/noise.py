@@ -96,8 +96,8 @@ def flagged_areas(values: np.ndarray, threshold: float) -> list[dict[str, Any]]:
         areas.append(
             {
                 "blocks": int(inside.sum()),
-                "peak": round(float(inner.max()), 3),
-                "mean": round(float(inner.mean()), 3),
+                "peak": round(float(inner.max()), 2),
+                "mean": round(float(inner.mean()), 2),
                 "rows": [slices[0].start, slices[0].stop],
                 "cols": [slices[1].start, slices[1].stop],
             }
