@@ -4,7 +4,8 @@ Provenance decides when present: a file that declares itself AI-generated (or ca
 capture signature) is reported as such. Otherwise a logistic model, fitted by
 `training/fit_fusion.py` on development data and stored in `models/fusion.json`, combines the
 analyzers' scores. Its high threshold is chosen so that at most 5 % of real development images
-reach it. Out-of-scope media and thin coverage lean to "inconclusive", and say why.
+reach "likely manipulated" by any route (this sum, a strong edit finding, or a face over the face
+model's own threshold). Out-of-scope media and thin coverage lean to "inconclusive", and say why.
 """
 
 from __future__ import annotations

@@ -6,7 +6,11 @@ import numpy as np
 import pytest
 
 from detector.analysis.fusion import FusionModel, fuse, load_model
-from detector.analysis.training.fit_fusion import fit_nonnegative, high_threshold
+from detector.analysis.training.fit_fusion import (
+    as_verdict_sees_it,
+    fit_nonnegative,
+    high_threshold,
+)
 from detector.analysis.types import Evidence, Hint, Media, MediaKind, Strength, Verdict
 
 MODEL = FusionModel(
@@ -152,3 +156,24 @@ def test_the_high_threshold_holds_real_photos_to_5_percent_both_out_of_fold_and_
     assert (fitted >= high).sum() == 2 and (out_of_fold >= high).sum() <= 2
     assert high == round(high, 4) and high > 0.63681  # stored rounded up, never down
     assert high_threshold(fitted, out_of_fold) == high  # whichever side is stricter decides
+
+
+def test_real_photos_flagged_by_another_route_use_up_the_5_percent_budget():
+    # As on the development set: one real photo with a strong clone finding (which `fuse` lets
+    # set the probability) and one over the face model's own threshold, plus one the weighted
+    # sum puts at 0.641. At most 2 of 50 may reach "likely manipulated" in all.
+    fused = np.random.default_rng(0).uniform(0, 0.6, 50)
+    fused[:3] = [0.2, 0.3, 0.641]
+    rows = [{"floor": 0.0, "face_decides": False} for _ in fused]
+    rows[0]["floor"] = 1.0
+    rows[1] = {"floor": 0.9998, "face_decides": True}
+    seen = as_verdict_sees_it(fused, rows)
+    assert list(seen[:3]) == [1.0, 1.0, 0.641] and (seen[3:] == fused[3:]).all()
+    high = high_threshold(seen, seen)
+    assert high > 0.641 and (seen >= high).sum() == 2
+    model = FusionModel({"noise": 1.0}, 0.0, high, 0.2, ())
+    flagged = [
+        fuse(media(), [evidence("noise", p)], model=model).verdict == Verdict.LIKELY_MANIPULATED
+        for p in fused[2:]
+    ]
+    assert not any(flagged)  # the weighted sum adds none on top of the two

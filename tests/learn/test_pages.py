@@ -113,5 +113,5 @@ def test_the_about_page_describes_every_check_with_its_measured_reliability(visi
     ]:
         assert f"<dt>{check}" in html
     assert "never counts" in html  # ELA is a pointer, not a vote
-    assert "3 of the 50 real photos (6 %)" in html
+    assert "2 of the 50 real photos (4 %)" in html
     assert "{{" not in html

@@ -7,7 +7,10 @@ JPEG q90), as the real class; as the fake class, its AI images plus splices, clo
 removals and retouches that `manipulations.py` makes from those same real photos. Weights come
 from an L2-regularised logistic regression on the logits of the analyzers' scores. Thresholds
 come from out-of-fold probabilities (5 folds grouped by host photo), so they describe images
-the fitted weights did not see: `high` lets at most 5 % of real photos through.
+the fitted weights did not see: `high` lets at most 5 % of real photos through. That budget is
+for the verdict, not the fused number alone: a real photo that reaches "likely manipulated" by
+another route (a strong edit finding, which `fuse` lets set the probability, or the face model's
+own threshold) uses up part of it, so the threshold is set on what `fuse` would actually do.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from detector.analysis import analyze_bytes
 from detector.analysis.datasets import folder_samples, generated_samples, normalise, to_rgb
 from detector.analysis.evaluation import auc, expected_calibration_error, threshold_for_fpr
 from detector.analysis.fusion import MODEL_PATH, FusionModel, _logit
+from detector.analysis.types import Hint, Strength
 
 KINDS = ["splice", "copy_move", "object_removal", "retouch"]
 DECIDED_BY_PROVENANCE = {"provenance", "content_credentials", "watermark"}
@@ -54,6 +58,21 @@ def collect(
                     if e.score is not None
                     and e.analyzer not in DECIDED_BY_PROVENANCE | DECIDES_ON_ITS_OWN
                 },
+                # What `fuse` does besides the weighted sum: a strong edit finding sets a floor
+                # under the probability; a face over the face model's threshold decides.
+                "floor": max(
+                    [0.0]
+                    + [
+                        e.score
+                        for e in report.evidence
+                        if e.verdict_hint == Hint.MANIPULATED
+                        and e.strength == Strength.STRONG
+                        and e.score
+                    ]
+                ),
+                "face_decides": any(
+                    e.analyzer == "face_model" and e.data.get("decides") for e in report.evidence
+                ),
             }
         )
         print(f"{sample.name}: {rows[-1]['scores']}", flush=True)
@@ -98,6 +117,14 @@ def fit_nonnegative(x: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
     return bias, full
 
 
+def as_verdict_sees_it(probabilities: np.ndarray, rows: list[dict]) -> np.ndarray:
+    """The fused probabilities as `fuse` compares them with `high`: raised to any strong edit
+    finding's score, and 1 where the face model decides on its own."""
+    floor = np.array([r["floor"] for r in rows])
+    decided = np.array([r["face_decides"] for r in rows])
+    return np.where(decided, 1.0, np.maximum(probabilities, floor))
+
+
 def high_threshold(out_of_fold_real: np.ndarray, fitted_real: np.ndarray) -> float:
     """The "likely manipulated" threshold: at most 5 % of real photos reach it out of fold, and
     also with the weights that ship (fitted on all of them; a marginal out-of-fold threshold
@@ -122,6 +149,8 @@ def main() -> None:
 
     if args.rows and args.rows.exists():
         rows = json.loads(args.rows.read_text())
+        if any("face_decides" not in r for r in rows):
+            raise SystemExit(f"{args.rows} predates the verdict routes: delete it to rescore")
         names = sorted({n for r in rows for n in r["scores"]})
     else:
         chosen = args.analyzers.split(",") if args.analyzers else None
@@ -139,10 +168,12 @@ def main() -> None:
         bias, coef = fit_nonnegative(x[train], y[train])
         out_of_fold[test] = 1 / (1 + np.exp(-(bias + x[test] @ coef)))
 
-    real, fake = out_of_fold[y == 0], out_of_fold[y == 1]
-    low = float(np.percentile(fake, 10))
+    low = float(np.percentile(out_of_fold[y == 1], 10))
     bias, coef = fit_nonnegative(x, y)
     fitted = 1 / (1 + np.exp(-(bias + x @ coef)))
+    out_of_fold_verdict = as_verdict_sees_it(out_of_fold, rows)
+    fitted = as_verdict_sees_it(fitted, rows)
+    real, fake = out_of_fold_verdict[y == 0], out_of_fold_verdict[y == 1]
     high = high_threshold(real, fitted[y == 0])
     model = FusionModel(dict(zip(names, coef, strict=True)), bias, high, low, ())
     groups = sorted({r["group"] for r in rows if r["label"] == 1})
@@ -151,7 +182,7 @@ def main() -> None:
         chosen = np.array([r["label"] == 0 or r["group"] == group for r in rows])
         per_group[group] = {
             "auc": auc(y[chosen].astype(bool), out_of_fold[chosen]),
-            "share_flagged": float((out_of_fold[chosen & (y == 1)] >= high).mean()),
+            "share_flagged": float((out_of_fold_verdict[chosen & (y == 1)] >= high).mean()),
         }
     result = {
         "weights": {n: round(float(w), 4) for n, w in model.weights.items()},
@@ -168,7 +199,7 @@ def main() -> None:
             "ece": expected_calibration_error(y, out_of_fold),
             "real_at_or_above_high": float((real >= high).mean()),
             "fake_at_or_above_high": float((fake >= high).mean()),
-            "real_at_or_below_low": float((real <= low).mean()),
+            "real_at_or_below_low": float((out_of_fold[y == 0] <= low).mean()),
             "per_group": per_group,
         },
         "fitted": {
