@@ -35,12 +35,16 @@ def png(rgb: np.ndarray) -> bytes:
     """PNG bytes of an RGB (or grey) uint8 array, encoded for speed rather than size."""
     if rgb.ndim == 3:
         rgb = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
-    # Level 1 with run-length matching: within 5 % of level 3's size at half its time.
+    # Level 1 with run-length matching: within 5 % of level 3's size at half its time. The Paeth
+    # filter on every row instead of libpng trying each filter per row: the same size (631 vs
+    # 630 KB at 768 px) in 23 instead of 30 ms of CPU; a 1 MP photo's analysis draws ~6.
     params = [
         cv2.IMWRITE_PNG_COMPRESSION,
         1,
         cv2.IMWRITE_PNG_STRATEGY,
         cv2.IMWRITE_PNG_STRATEGY_RLE,
+        cv2.IMWRITE_PNG_FILTER,
+        cv2.IMWRITE_PNG_FILTER_PAETH,
     ]
     ok, encoded = cv2.imencode(".png", rgb, params)
     if not ok:
