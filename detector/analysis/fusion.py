@@ -121,6 +121,29 @@ def _decisive(evidence: list[Evidence], hint: Hint) -> list[Evidence]:
     return [e for e in evidence if e.verdict_hint == hint and e.strength == Strength.DECISIVE]
 
 
+def _strong_edits(evidence: list[Evidence]) -> list[Evidence]:
+    """Strong edit findings: each sets a floor under the fused probability."""
+    return [
+        e
+        for e in evidence
+        if e.verdict_hint == Hint.MANIPULATED and e.strength == Strength.STRONG and e.score
+    ]
+
+
+def _deciding_faces(evidence: list[Evidence]) -> list[Evidence]:
+    """Faces the face-swap model scores at or above its own "likely" threshold: they decide."""
+    return [e for e in evidence if e.analyzer == "face_model" and e.data.get("decides")]
+
+
+def floor_before_threshold(evidence: list[Evidence]) -> float:
+    """What `fuse` puts under the weighted sum before comparing it with `high`: the strongest
+    strong edit finding's score, or 1 where a face decides on its own (as it does unless the
+    file is out of scope). `fit_fusion` sets `high` on the sum raised to this floor."""
+    if _deciding_faces(evidence):
+        return 1.0
+    return max([0.0] + [e.score for e in _strong_edits(evidence)])
+
+
 def _out_of_scope(media: Media, evidence: list[Evidence]) -> list[str]:
     reasons = []
     if min(media.width, media.height) < MIN_SIDE:
@@ -160,17 +183,12 @@ def fuse(
     captured = _decisive(evidence, Hint.AUTHENTIC)
     contributions = model.logit_contributions(evidence)
     probability = model.probability(evidence)
-    strong_edits = [
-        e
-        for e in evidence
-        if e.verdict_hint == Hint.MANIPULATED and e.strength == Strength.STRONG and e.score
-    ]
+    strong_edits = _strong_edits(evidence)
     if strong_edits:
         probability = max([probability] + [e.score for e in strong_edits])
     scope = _out_of_scope(media, evidence)
     covered = all(name in contributions for name in model.required)
-    # A face the face-swap model scores at or above its own "likely" threshold decides.
-    face_findings = [e for e in evidence if e.analyzer == "face_model" and e.data.get("decides")]
+    face_findings = _deciding_faces(evidence)
 
     if declared:
         verdict = Verdict.DECLARED_AI

@@ -28,13 +28,13 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from . import model_files
+from . import block_dct, model_files
 from .datasets import encode_jpeg
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 WEIGHTS = "grain_model.pt"
 META = "grain_model.json"
-BLOCK = 8
+BLOCK = block_dct.BLOCK
 REENCODE_QUALITY = 90
 STRIP_ROWS = 64  # block rows per pass: 50 megapixels stay within a few hundred MB
 _lock = threading.Lock()
@@ -45,16 +45,6 @@ class GrainMap:
     probability: np.ndarray  # float32, one value per 8x8 block of the stored pixels
     reencoded: bool  # True when the file was not a JPEG and was encoded at quality 90 first
     quality_table: list[int]  # the luma quantisation table read (natural order)
-
-
-@functools.cache
-def _dct_basis() -> np.ndarray:
-    """64 x 64 orthonormal 2-D DCT-II: coefficients = basis @ block (both flattened, row-major)."""
-    k = np.arange(8)[:, None]
-    n = np.arange(8)[None, :]
-    one = np.sqrt(2 / 8) * np.cos(np.pi * (2 * n + 1) * k / 16)
-    one[0] /= np.sqrt(2)
-    return np.kron(one, one).astype(np.float32)
 
 
 def luma_blocks(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
@@ -79,9 +69,8 @@ def block_features(luma: np.ndarray, table: np.ndarray) -> np.ndarray:
     """126 x rows x cols float32: log(1 + |q|) and [|q| == 1] for the 63 AC coefficients q of
     each block, recomputed from the decoded pixels (rounding recovers the stored integers)."""
     rows, cols = luma.shape[0] // BLOCK, luma.shape[1] // BLOCK
-    pixels = (luma.astype(np.float32) - 128).reshape(rows, BLOCK, cols, BLOCK)
-    pixels = pixels.transpose(0, 2, 1, 3).reshape(-1, 64)
-    levels = np.abs(np.rint(pixels @ (_dct_basis() / table[:, None]).T))[:, 1:]
+    levels = np.abs(np.rint(block_dct.blocks(luma) @ (block_dct.basis() / table[:, None]).T))
+    levels = levels[:, 1:]
     features = np.concatenate([np.log1p(levels), (levels == 1).astype(np.float32)], axis=1)
     return np.ascontiguousarray(features.reshape(rows, cols, -1).transpose(2, 0, 1))
 

@@ -1,11 +1,12 @@
 """Fusion: provenance decides; otherwise the fitted model's thresholds, coverage and scope."""
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
-from detector.analysis.fusion import FusionModel, fuse, load_model
+from detector.analysis.fusion import FusionModel, floor_before_threshold, fuse, load_model
 from detector.analysis.training.fit_fusion import (
     as_verdict_sees_it,
     fit_nonnegative,
@@ -165,9 +166,12 @@ def test_real_photos_flagged_by_another_route_use_up_the_5_percent_budget():
     # sum puts at 0.641. At most 2 of 50 may reach "likely manipulated" in all.
     fused = np.random.default_rng(0).uniform(0, 0.6, 50)
     fused[:3] = [0.2, 0.3, 0.641]
-    rows = [{"floor": 0.0, "face_decides": False} for _ in fused]
-    rows[0]["floor"] = 1.0
-    rows[1] = {"floor": 0.9998, "face_decides": True}
+    clone = evidence("copy_move", 1.0, Hint.MANIPULATED, Strength.STRONG)
+    face = replace(
+        evidence("face_model", 0.9998, Hint.MANIPULATED, Strength.STRONG), data={"decides": True}
+    )
+    by_photo = [[clone], [face]] + [[evidence("noise", 0.3)] for _ in fused[2:]]
+    rows = [{"floor": floor_before_threshold(found)} for found in by_photo]
     seen = as_verdict_sees_it(fused, rows)
     assert list(seen[:3]) == [1.0, 1.0, 0.641] and (seen[3:] == fused[3:]).all()
     high = high_threshold(seen, seen)
@@ -178,6 +182,8 @@ def test_real_photos_flagged_by_another_route_use_up_the_5_percent_budget():
         for p in fused[2:]
     ]
     assert not any(flagged)  # the weighted sum adds none on top of the two
+    for found in by_photo[:2]:  # and `fuse` itself takes the two routes the floor stands for
+        assert fuse(media(), found, model=model).verdict == Verdict.LIKELY_MANIPULATED
 
 
 def test_the_threshold_also_holds_when_the_real_photos_are_saved_once_more():

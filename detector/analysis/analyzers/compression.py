@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 from PIL import ExifTags, Image
 
+from .. import block_dct
 from .. import metadata as md
 from ..interrupt import STOP
 from ..registry import Analyzer, register
@@ -69,12 +70,8 @@ def dct_coefficients(luma: np.ndarray, positions: list[tuple[int, int]]) -> np.n
 
     Returns (blocks, len(positions)); one matrix product instead of full transforms.
     """
-    k, n = np.meshgrid(np.arange(8), np.arange(8), indexing="ij")
-    basis = np.sqrt(np.where(k == 0, 1, 2) / 8) * np.cos((2 * n + 1) * k * np.pi / 16)
-    kernels = np.stack([np.outer(basis[r], basis[c]).ravel() for r, c in positions], 1)
-    h, w = luma.shape[0] // 8 * 8, luma.shape[1] // 8 * 8
-    blocks = (luma[:h, :w] - 128).reshape(h // 8, 8, w // 8, 8).transpose(0, 2, 1, 3)
-    return blocks.reshape(-1, 64) @ kernels.astype(np.float32)
+    kernels = block_dct.basis()[[8 * r + c for r, c in positions]].T
+    return block_dct.blocks(luma) @ kernels
 
 
 def _reachable(q1: int, q2: int, top: int) -> np.ndarray:

@@ -28,8 +28,7 @@ import numpy as np
 from detector.analysis import analyze_bytes
 from detector.analysis.datasets import folder_samples, generated_samples, normalise, to_rgb
 from detector.analysis.evaluation import auc, expected_calibration_error, threshold_for_fpr
-from detector.analysis.fusion import MODEL_PATH, FusionModel, _logit
-from detector.analysis.types import Hint, Strength
+from detector.analysis.fusion import MODEL_PATH, FusionModel, _logit, floor_before_threshold
 
 KINDS = ["splice", "copy_move", "object_removal", "retouch"]
 DECIDED_BY_PROVENANCE = {"provenance", "content_credentials", "watermark"}
@@ -46,9 +45,9 @@ def collect(
     hosts = [(s.name.rsplit(".", 1)[0], normalise(to_rgb(s.data))) for s in samples if s.label == 0]
     # The generated set's own real photos are those photos saved once more: they only set the
     # threshold (`resaved`), the weights are fitted on the photos as given.
-    generated = list(generated_samples(hosts, KINDS, seed=seed))
+    generated = [(s.label == 0, s) for s in generated_samples(hosts, KINDS, seed=seed)]
     rows = []
-    for sample in samples + generated:
+    for resaved, sample in [(False, s) for s in samples] + generated:
         report = analyze_bytes(sample.data, name=sample.name, names=analyzers)
         host = sample.name.split("-")[0].rsplit(".", 1)[0]
         rows.append(
@@ -57,28 +56,14 @@ def collect(
                 "label": sample.label,
                 "group": sample.group,
                 "host": host,
-                "resaved": sample in generated and sample.label == 0,
+                "resaved": resaved,
                 "scores": {
                     e.analyzer: e.score
                     for e in report.evidence
                     if e.score is not None
                     and e.analyzer not in DECIDED_BY_PROVENANCE | DECIDES_ON_ITS_OWN
                 },
-                # What `fuse` does besides the weighted sum: a strong edit finding sets a floor
-                # under the probability; a face over the face model's threshold decides.
-                "floor": max(
-                    [0.0]
-                    + [
-                        e.score
-                        for e in report.evidence
-                        if e.verdict_hint == Hint.MANIPULATED
-                        and e.strength == Strength.STRONG
-                        and e.score
-                    ]
-                ),
-                "face_decides": any(
-                    e.analyzer == "face_model" and e.data.get("decides") for e in report.evidence
-                ),
+                "floor": floor_before_threshold(report.evidence),
             }
         )
         print(f"{sample.name}: {rows[-1]['scores']}", flush=True)
@@ -128,11 +113,9 @@ def _predict(bias: float, coef: np.ndarray, x: np.ndarray) -> np.ndarray:
 
 
 def as_verdict_sees_it(probabilities: np.ndarray, rows: list[dict]) -> np.ndarray:
-    """The fused probabilities as `fuse` compares them with `high`: raised to any strong edit
-    finding's score, and 1 where the face model decides on its own."""
-    floor = np.array([r["floor"] for r in rows])
-    decided = np.array([r["face_decides"] for r in rows])
-    return np.where(decided, 1.0, np.maximum(probabilities, floor))
+    """The fused probabilities as `fuse` compares them with `high`: raised to each row's
+    `floor_before_threshold`."""
+    return np.maximum(probabilities, np.array([r["floor"] for r in rows]))
 
 
 def high_threshold(out_of_fold_real: np.ndarray, fitted_real: np.ndarray) -> float:
