@@ -12,6 +12,7 @@ from .decode import media_from_bytes
 from .fusion import fuse
 from .interrupt import STOP
 from .registry import Analyzer, analyzers_for
+from .threads import one_blas_thread
 from .types import Evidence, Media, Report
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ def analyze(
     timings: dict[str, float] = {}
     if on_progress is not None:
         on_progress("decoding", 0)
+    one_blas_thread()
     # Most analyzers read pixels and OpenCV/numpy release the GIL, so they share the cores.
     # Decoding first means they share one decode instead of racing to make it.
     try:

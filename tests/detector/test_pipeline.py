@@ -3,6 +3,8 @@
 import threading
 import time
 
+import threadpoolctl
+
 from detector.analysis import media_from_bytes, pipeline
 from detector.analysis.registry import Analyzer
 from detector.analysis.types import Evidence, Hint, Strength
@@ -42,3 +44,13 @@ def test_the_report_lists_evidence_in_registry_order_whatever_ran_first(monkeypa
     monkeypatch.setattr(pipeline, "analyzers_for", lambda kind, names: chosen)
     report = pipeline.analyze(media_from_bytes(save(pixels(), "JPEG")))
     assert [e.analyzer for e in report.evidence] == ["a", "b", "c"]
+
+
+def test_an_analysis_leaves_every_blas_library_at_one_thread(monkeypatch):
+    # The analyzers already share the cores; BLAS pools of their own only spin against them.
+    threadpoolctl.threadpool_limits(2, user_api="blas")
+    monkeypatch.setattr(pipeline, "analyzers_for", lambda kind, names: [])
+    pipeline.analyze(media_from_bytes(save(pixels(), "JPEG")))
+    blas = [lib for lib in threadpoolctl.threadpool_info() if lib["user_api"] == "blas"]
+    assert blas, "numpy's BLAS should be loaded"
+    assert {lib["num_threads"] for lib in blas} == {1}

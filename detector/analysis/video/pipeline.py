@@ -11,6 +11,7 @@ import numpy as np
 
 from ..analyzers import faces as face_finder
 from ..interrupt import STOP
+from ..threads import one_blas_thread
 from ..types import Media, MediaKind, Report
 from . import frames as kept
 from .evidence import temporal_evidence, tracks_evidence
@@ -60,6 +61,7 @@ def analyze_video(
         started = now
 
     report_progress("checking the file", 1)
+    one_blas_thread()
     probe = probe or probe_video(data, limits=limits or Limits())
     evidence = []
     credentials = content_credentials(data, probe)
