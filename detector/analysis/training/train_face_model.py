@@ -64,6 +64,13 @@ def add_arguments(p) -> None:
         help="pairs given phone-camera noise, noise reduction and sharpening (both crops)",
     )
     p.add_argument("--freeze", type=int, default=4, help="first backbone blocks kept frozen")
+    p.add_argument(
+        "--ema",
+        type=float,
+        default=0.0,
+        help="judge and keep an exponential moving average of the weights with this decay "
+        "per step (0: the weights as trained)",
+    )
     p.add_argument("--eval-every", type=int, default=100)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--max-minutes", type=float, default=55.0, help="stop training after this")
@@ -103,6 +110,19 @@ def set_train_mode(net, frozen: int) -> None:
     net.train()
     for block in net.features[:frozen]:
         block.eval()  # frozen blocks keep their ImageNet batch-norm statistics
+
+
+def update_average(average, net, decay: float) -> None:
+    """One step of the moving average: floating tensors blend in, counters are copied."""
+    import torch
+
+    with torch.no_grad():
+        current = net.state_dict()
+        for name, kept in average.state_dict().items():
+            if kept.is_floating_point():
+                kept.mul_(decay).add_(current[name], alpha=1 - decay)
+            else:
+                kept.copy_(current[name])
 
 
 def logits_for(net, crops: np.ndarray, chunk: int = 32) -> np.ndarray:
@@ -180,7 +200,11 @@ def train(args: argparse.Namespace) -> dict:
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimiser, rate)
     bce = torch.nn.functional.binary_cross_entropy_with_logits
     best = {"choice": -1.0}
-    best_state = copy.deepcopy(net.state_dict())
+    # The average is what validation judges and what is kept; the network itself goes on
+    # training. Its batch-norm statistics are averaged like the weights.
+    average = copy.deepcopy(net).eval() if args.ema > 0 else None
+    judged = average if average is not None else net
+    best_state = copy.deepcopy(judged.state_dict())
     history = []
     train_started = time.monotonic()
     step = 0
@@ -206,6 +230,8 @@ def train(args: argparse.Namespace) -> dict:
         loss.backward()
         optimiser.step()
         scheduler.step()
+        if average is not None:
+            update_average(average, net, args.ema)
         elapsed = time.monotonic() - train_started
         if step % 10 == 0 or step == 1:
             log.info(
@@ -221,7 +247,11 @@ def train(args: argparse.Namespace) -> dict:
             args.stop_after_step is not None and step >= args.stop_after_step
         )
         if step % args.eval_every == 0 or step == args.steps or out_of_time:
-            metrics = validation_metrics(val, logits_for(net, val_crops))
+            metrics = validation_metrics(val, logits_for(judged, val_crops))
+            if average is not None:
+                metrics["as_trained"] = validation_metrics(val, logits_for(net, val_crops))[
+                    "choice"
+                ]
             metrics["step"] = step
             history.append(metrics)
             log.info(
@@ -230,7 +260,7 @@ def train(args: argparse.Namespace) -> dict:
                 ", ".join(f"{k} {v:.3f}" for k, v in metrics.items() if k != "step"),
             )
             if metrics["choice"] > best["choice"] or "step" not in best:
-                best, best_state = metrics, copy.deepcopy(net.state_dict())
+                best, best_state = metrics, copy.deepcopy(judged.state_dict())
         if out_of_time:
             log.warning("stopping at step %d (time limit or --stop-after-step)", step)
             break
@@ -259,6 +289,7 @@ def train(args: argparse.Namespace) -> dict:
             "backdrop_share": args.backdrop_share,
             "camera_share": args.camera_share,
             "frozen_blocks": args.freeze,
+            "ema": args.ema,
             "init": args.init,
             "threads": args.threads,
             "minutes": round((time.monotonic() - started) / 60, 1),
