@@ -8,7 +8,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 
 from .models import Assignment, Classroom
 from .selectors import assignable_quizzes
-from .services import NICKNAME_MAX
+from .services import ASSIGNMENT_FIXED_ONCE_STARTED, NICKNAME_MAX
 
 
 class SignupForm(forms.Form):
@@ -76,12 +76,25 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M")
 
 
+class SchoolDateTimeField(forms.DateTimeField):
+    """A date and time a class can use: year 1 or 9999 would overflow on the way to UTC."""
+
+    FIRST_YEAR, LAST_YEAR = 2000, 2999
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not self.FIRST_YEAR <= value.year <= self.LAST_YEAR:
+            raise forms.ValidationError(
+                f"Enter a date between the years {self.FIRST_YEAR} and {self.LAST_YEAR}."
+            )
+
+
 class AssignmentForm(forms.Form):
     quiz = forms.ModelChoiceField(queryset=None, empty_label=None)
-    opens_at = forms.DateTimeField(
+    opens_at = SchoolDateTimeField(
         required=False, widget=DateTimeInput(), label="Opens", help_text="Empty: now."
     )
-    due_at = forms.DateTimeField(
+    due_at = SchoolDateTimeField(
         required=False, widget=DateTimeInput(), label="Due", help_text="Empty: no due date."
     )
     reveal = forms.ChoiceField(
@@ -106,3 +119,21 @@ class AssignmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["quiz"].queryset = assignable_quizzes()
         self.fields["pretest"].queryset = classroom.assignments.select_related("quiz")
+
+
+class AssignmentEditForm(AssignmentForm):
+    """The assignment form prefilled with its values; without the quiz and machine-informed
+    mode once a student has started."""
+
+    def __init__(self, *args, assignment: Assignment, started: bool, **kwargs):
+        initial = {name: getattr(assignment, name) for name in self.base_fields}
+        super().__init__(*args, classroom=assignment.classroom, initial=initial, **kwargs)
+        self.fields["pretest"].queryset = (
+            self.fields["pretest"].queryset.exclude(pk=assignment.pk).exclude(pretest=assignment)
+        )
+        if started:
+            for name in ASSIGNMENT_FIXED_ONCE_STARTED:
+                del self.fields[name]
+            self.fields["reveal"].help_text = "Changes apply to students who start from now on."
+        else:
+            self.fields["quiz"].queryset = assignable_quizzes(keeping=assignment.quiz)

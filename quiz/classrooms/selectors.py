@@ -57,8 +57,16 @@ def classroom_assignments(*, classroom: Classroom) -> QuerySet[Assignment]:
     )
 
 
-def assignable_quizzes() -> QuerySet[Quiz]:
-    return Quiz.objects.filter(published=True).order_by("title")
+def assignable_quizzes(*, keeping: Quiz | None = None) -> QuerySet[Quiz]:
+    """Published quizzes, and `keeping` (an assignment's own quiz) even if unpublished since."""
+    shown = Q(published=True)
+    if keeping is not None:
+        shown |= Q(pk=keeping.pk)
+    return Quiz.objects.filter(shown).order_by("title")
+
+
+def assignment_started(*, assignment: Assignment) -> bool:
+    return assignment.attempts.exists()
 
 
 def active_assignments(*, owner, now=None) -> QuerySet[Assignment]:

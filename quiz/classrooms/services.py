@@ -21,6 +21,7 @@ from .models import (
     TeacherProfile,
     new_join_code,
 )
+from .selectors import assignment_started
 
 NICKNAME_MAX = 30
 
@@ -173,6 +174,40 @@ def student_data_purge(*, now=None) -> int:
 # --- assignments ------------------------------------------------------------------------------
 
 
+# A quiz or mode changed after answers exist would mix two kinds of results in one table.
+ASSIGNMENT_FIXED_ONCE_STARTED = ("quiz", "machine_informed")
+_ASSIGNMENT_FIELDS = ("quiz", "opens_at", "due_at", "reveal", "machine_informed", "pretest")
+
+
+def _assignment_check(
+    *,
+    classroom: Classroom,
+    quiz: Quiz,
+    opens_at,
+    due_at,
+    reveal: str,
+    pretest: Assignment | None,
+    current: Assignment | None = None,
+) -> None:
+    """The rules of a new assignment, and of `current` once changed to these values."""
+    if not quiz.published and (current is None or quiz.pk != current.quiz_id):
+        raise AssignmentRefused("Only published quizzes can be assigned.")
+    if due_at is not None and due_at <= opens_at:
+        raise AssignmentRefused("The due date must come after the opening date.")
+    if reveal == Assignment.Reveal.AFTER_DUE and due_at is None:
+        raise AssignmentRefused("Showing answers after the due date needs a due date.")
+    if pretest is None:
+        return
+    if pretest.classroom_id != classroom.pk:
+        raise AssignmentRefused("The pre-test must be an assignment of the same class.")
+    if current is not None and pretest.pk == current.pk:
+        raise AssignmentRefused("An assignment cannot be its own pre-test.")
+    if current is not None and pretest.pretest_id == current.pk:
+        raise AssignmentRefused(
+            "This assignment is the pre-test of the one chosen: choose another pre-test."
+        )
+
+
 def assignment_create(
     *,
     classroom: Classroom,
@@ -184,14 +219,14 @@ def assignment_create(
     pretest: Assignment | None = None,
 ) -> Assignment:
     opens_at = opens_at or timezone.now()
-    if not quiz.published:
-        raise AssignmentRefused("Only published quizzes can be assigned.")
-    if due_at is not None and due_at <= opens_at:
-        raise AssignmentRefused("The due date must come after the opening date.")
-    if reveal == Assignment.Reveal.AFTER_DUE and due_at is None:
-        raise AssignmentRefused("Showing answers after the due date needs a due date.")
-    if pretest is not None and pretest.classroom_id != classroom.pk:
-        raise AssignmentRefused("The pre-test must be an assignment of the same class.")
+    _assignment_check(
+        classroom=classroom,
+        quiz=quiz,
+        opens_at=opens_at,
+        due_at=due_at,
+        reveal=reveal,
+        pretest=pretest,
+    )
     return Assignment.objects.create(
         classroom=classroom,
         quiz=quiz,
@@ -201,6 +236,39 @@ def assignment_create(
         machine_informed=machine_informed,
         pretest=pretest,
     )
+
+
+@transaction.atomic
+def assignment_update(*, assignment: Assignment, **fields) -> Assignment:
+    """Change the fields given (those of assignment_create); the others keep their value.
+
+    As on creation, opens_at=None means now. The quiz and machine-informed mode cannot
+    change once a student has started.
+    """
+    unknown = fields.keys() - set(_ASSIGNMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"assignment_update() got unexpected fields: {sorted(unknown)}")
+    values = {name: getattr(assignment, name) for name in _ASSIGNMENT_FIELDS} | fields
+    values["opens_at"] = values["opens_at"] or timezone.now()
+    moved = [n for n in ASSIGNMENT_FIXED_ONCE_STARTED if values[n] != getattr(assignment, n)]
+    if moved and assignment_started(assignment=assignment):
+        raise AssignmentRefused(
+            "Students have started this assignment, so its quiz and machine-informed mode "
+            "cannot change. Make a new assignment instead."
+        )
+    _assignment_check(
+        classroom=assignment.classroom,
+        quiz=values["quiz"],
+        opens_at=values["opens_at"],
+        due_at=values["due_at"],
+        reveal=values["reveal"],
+        pretest=values["pretest"],
+        current=assignment,
+    )
+    for name, value in values.items():
+        setattr(assignment, name, value)
+    assignment.save(update_fields=list(_ASSIGNMENT_FIELDS))
+    return assignment
 
 
 def assignment_delete(*, assignment: Assignment) -> None:

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .access import teacher_required
 from .errors import ClassroomError
-from .forms import AssignmentForm, ClassroomForm, NicknameForm
+from .forms import AssignmentEditForm, AssignmentForm, ClassroomForm, NicknameForm
 from .selectors import (
     active_assignments,
     assignment_of,
+    assignment_started,
     classroom_assignments,
     classroom_of,
     classroom_students,
@@ -30,6 +31,7 @@ from .selectors import (
 from .services import (
     assignment_create,
     assignment_delete,
+    assignment_update,
     classroom_create,
     classroom_delete,
     classroom_regenerate_code,
@@ -183,6 +185,37 @@ def assignment_new(request, public_id):
         request,
         "classrooms/assignment_new.html",
         {"classroom": classroom, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def assignment_edit(request, public_id):
+    assignment = assignment_of(owner=request.user, public_id=public_id)
+    started = assignment_started(assignment=assignment)
+    form = AssignmentEditForm(
+        request.POST if request.method == "POST" else None,
+        assignment=assignment,
+        started=started,
+    )
+    if form.is_valid():
+        try:
+            assignment_update(assignment=assignment, **form.cleaned_data)
+        except ClassroomError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Assignment changes saved.")
+            return redirect(assignment)
+    return render(
+        request,
+        "classrooms/assignment_edit.html",
+        {
+            "assignment": assignment,
+            "classroom": assignment.classroom,
+            "form": form,
+            "started": started,
+        },
         status=400 if form.errors else 200,
     )
 

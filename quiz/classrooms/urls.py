@@ -59,6 +59,11 @@ urlpatterns = [
         name="assignment-csv",
     ),
     path(
+        "teach/assignments/<uuid:public_id>/edit/",
+        teacher_views.assignment_edit,
+        name="assignment-edit",
+    ),
+    path(
         "teach/assignments/<uuid:public_id>/delete/",
         teacher_views.assignment_delete_view,
         name="assignment-delete",

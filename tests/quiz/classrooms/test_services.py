@@ -11,6 +11,7 @@ from quiz.classrooms.selectors import first_unanswered_position, student_tasks
 from quiz.classrooms.services import (
     assignment_create,
     assignment_start,
+    assignment_update,
     classroom_create,
     classroom_delete,
     classroom_regenerate_code,
@@ -110,6 +111,73 @@ def test_a_pretest_must_belong_to_the_same_class(classroom, quiz, other_teacher_
     foreign = assignment_create(classroom=elsewhere, quiz=quiz)
     with pytest.raises(AssignmentRefused, match="same class"):
         assignment_create(classroom=classroom, quiz=quiz, pretest=foreign)
+
+
+def test_an_update_extends_the_due_date_and_keeps_the_fields_not_given(assignment):
+    due = timezone.now() + timedelta(days=14)
+    assignment_update(assignment=assignment, due_at=due, reveal="after_due")
+    assignment.refresh_from_db()
+    assert assignment.due_at == due and assignment.reveal == "after_due"
+    assert assignment.machine_informed is False and assignment.pretest is None
+
+
+def test_an_update_follows_the_rules_of_creation(assignment):
+    opens = assignment.opens_at
+    with pytest.raises(AssignmentRefused, match="needs a due date"):
+        assignment_update(assignment=assignment, reveal="after_due")
+    with pytest.raises(AssignmentRefused, match="after the opening"):
+        assignment_update(assignment=assignment, due_at=opens - timedelta(days=1))
+    hidden = make_quiz(kinds=("statement",), slug="hidden", published=False)
+    with pytest.raises(AssignmentRefused, match="published"):
+        assignment_update(assignment=assignment, quiz=hidden)
+    assignment.refresh_from_db()
+    assert assignment.reveal == "each" and assignment.due_at is None
+
+
+def test_an_update_keeps_a_quiz_unpublished_since_it_was_assigned(assignment):
+    assignment.quiz.published = False
+    assignment.quiz.save()
+    due = timezone.now() + timedelta(days=1)
+    assignment_update(assignment=assignment, quiz=assignment.quiz, due_at=due)
+    assert assignment.due_at == due
+
+
+def test_an_empty_opening_date_means_now_on_update_as_on_creation(classroom, quiz):
+    later = assignment_create(
+        classroom=classroom, quiz=quiz, opens_at=timezone.now() + timedelta(days=3)
+    )
+    assignment_update(assignment=later, opens_at=None)
+    assert later.is_open()
+
+
+def test_an_assignment_cannot_be_its_own_pretest(assignment):
+    with pytest.raises(AssignmentRefused, match="its own pre-test"):
+        assignment_update(assignment=assignment, pretest=assignment)
+
+
+def test_an_assignment_cannot_take_its_own_posttest_as_pretest(assignment, quiz):
+    post = assignment_create(classroom=assignment.classroom, quiz=quiz, pretest=assignment)
+    with pytest.raises(AssignmentRefused, match="is the pre-test of the one chosen"):
+        assignment_update(assignment=assignment, pretest=post)
+    assignment.refresh_from_db()
+    assert assignment.pretest is None
+
+
+def test_quiz_and_machine_mode_change_before_anyone_starts_and_are_fixed_after(
+    assignment, student_record
+):
+    other = make_quiz(kinds=("statement",), slug="other")
+    assignment_update(assignment=assignment, quiz=other, machine_informed=True)
+    assignment.refresh_from_db()
+    assert assignment.quiz == other and assignment.machine_informed
+    assignment_start(assignment=assignment, student=student_record, session_key="s")
+    for change in ({"quiz": make_quiz(slug="third")}, {"machine_informed": False}):
+        with pytest.raises(AssignmentRefused, match="Make a new assignment"):
+            assignment_update(assignment=assignment, **change)
+    due = timezone.now() + timedelta(days=2)
+    assignment_update(assignment=assignment, quiz=other, machine_informed=True, due_at=due)
+    assignment.refresh_from_db()
+    assert assignment.quiz == other and assignment.machine_informed and assignment.due_at == due
 
 
 def test_starting_twice_resumes_the_same_attempt_at_the_first_unanswered_item(

@@ -1,5 +1,6 @@
 """Teacher pages: dashboard, classrooms with code and QR, students, assignments."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -8,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from quiz.classrooms.models import Assignment, Classroom, Student
-from quiz.classrooms.services import assignment_start, student_join
+from quiz.classrooms.services import assignment_create, assignment_start, student_join
 from quiz.services import attempt_answer
-from tests.quiz.conftest import right_answer
+from tests.quiz.conftest import make_quiz, right_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -131,3 +132,120 @@ def test_teacher_pages_run_the_same_number_of_queries_for_any_class_size(
     small = grow(2)
     assert grow(10) == small
     assert max(small) <= 10
+
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_the_results_page_links_to_the_edit_page(teacher, assignment):
+    page = teacher.get(assignment.get_absolute_url()).content.decode()
+    assert f'href="/teach/assignments/{assignment.public_id}/edit/"' in page
+
+
+def test_the_edit_page_shows_the_current_values_and_not_itself_as_pretest(teacher, classroom, quiz):
+    due = timezone.now() + timedelta(days=3)
+    earlier = assignment_create(classroom=classroom, quiz=quiz)
+    assignment = assignment_create(
+        classroom=classroom, quiz=quiz, due_at=due, reveal="end", pretest=earlier
+    )
+    response = teacher.get(f"/teach/assignments/{assignment.public_id}/edit/")
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert [p.pk for p in form.fields["pretest"].queryset] == [earlier.pk]
+    page = response.content.decode()
+    assert f'value="{_local(due)}"' in page and f'value="{_local(assignment.opens_at)}"' in page
+    assert re.search(r'<input[^>]*value="end"[^>]*checked', page)
+    for name, chosen in (("pretest", earlier.pk), ("quiz", quiz.pk)):
+        select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group()
+        assert f'<option value="{chosen}" selected>' in select
+    assert "Save changes" in page and '<label for="id_due_at">Due' in page
+
+
+def test_saving_the_edit_page_changes_the_assignment_and_returns_to_the_results(
+    teacher, assignment, quiz
+):
+    due = timezone.localtime() + timedelta(days=10)
+    response = teacher.post(
+        f"/teach/assignments/{assignment.public_id}/edit/",
+        {"quiz": quiz.pk, "opens_at": _local(assignment.opens_at), "due_at": _local(due),
+         "reveal": "after_due", "machine_informed": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert response["Location"] == assignment.get_absolute_url()
+    assignment.refresh_from_db()
+    assert _local(assignment.due_at) == _local(due)
+    assert assignment.reveal == "after_due" and assignment.machine_informed
+    page = teacher.get(response["Location"]).content.decode()
+    assert "Assignment changes saved." in page and "answers shown after the due date" in page
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"reveal": "after_due"}, "Showing answers after the due date needs a due date."),
+        ({"reveal": "each", "due_at": "2001-01-01T09:00"}, "must come after the opening date"),
+        ({"reveal": "each", "due_at": "next tuesday"}, "Enter a valid date/time."),
+        ({"reveal": "sometimes"}, "Select a valid choice."),
+        ({"reveal": "each", "pretest": "x"}, "Select a valid choice."),
+        ({}, "This field is required."),
+    ],
+)
+def test_an_invalid_edit_explains_itself_and_changes_nothing(teacher, assignment, data, message):
+    before = Assignment.objects.values().get(pk=assignment.pk)
+    response = teacher.post(
+        f"/teach/assignments/{assignment.public_id}/edit/", {"quiz": assignment.quiz_id, **data}
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Assignment.objects.values().get(pk=assignment.pk) == before
+
+
+def test_an_assignment_whose_quiz_was_unpublished_since_can_still_be_edited(
+    teacher, assignment, quiz
+):
+    quiz.published = False
+    quiz.save()
+    due = timezone.localtime() + timedelta(days=5)
+    response = teacher.post(
+        f"/teach/assignments/{assignment.public_id}/edit/",
+        {"quiz": quiz.pk, "reveal": "each", "due_at": _local(due)},
+    )
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert _local(assignment.due_at) == _local(due)
+
+
+@pytest.mark.parametrize("page", ["assign", "edit"])
+@pytest.mark.parametrize("moment", ["0001-01-01T00:00", "9999-12-31T23:59"])
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York"])
+def test_far_off_dates_are_refused_in_any_time_zone(
+    teacher, assignment, settings, page, moment, zone
+):
+    settings.TIME_ZONE = zone  # converting year 1 or 9999 to UTC overflows on one side
+    url = {"assign": f"/teach/classes/{assignment.classroom.public_id}/assign/",
+           "edit": f"/teach/assignments/{assignment.public_id}/edit/"}[page]  # fmt: skip
+    for field in ("opens_at", "due_at"):
+        response = teacher.post(url, {"quiz": assignment.quiz_id, "reveal": "each", field: moment})
+        assert response.status_code == 400
+        assert "Enter a date between the years 2000 and 2999." in response.content.decode()
+    assert Assignment.objects.count() == 1
+
+
+def test_once_a_student_started_quiz_and_machine_mode_leave_the_edit_page(
+    teacher, assignment, student
+):
+    student.post(f"/class/start/{assignment.public_id}/")
+    url = f"/teach/assignments/{assignment.public_id}/edit/"
+    page = teacher.get(url).content.decode()
+    assert 'name="quiz"' not in page and 'name="machine_informed"' not in page
+    assert "Students have already started this assignment" in " ".join(page.split())
+    assert "Changes apply to students who start from now on." in page
+    assert f'href="/teach/classes/{assignment.classroom.public_id}/assign/"' in page
+    other = make_quiz(kinds=("statement",), slug="other")
+    due = timezone.localtime() + timedelta(days=1)
+    data = {"quiz": other.pk, "machine_informed": "on", "reveal": "each", "due_at": _local(due)}
+    assert teacher.post(url, data).status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.quiz != other and not assignment.machine_informed
+    assert _local(assignment.due_at) == _local(due)

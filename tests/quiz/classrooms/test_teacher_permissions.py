@@ -58,6 +58,10 @@ def calls(classroom, assignment, student_record, quiz) -> list[Call]:
         Call("assignment-print", "get", f"/teach/assignments/{a}/print/", {}, True),
         *[Call("assignment-csv", "get", f"/teach/assignments/{a}/{t}.csv", {}, True)
           for t in ("students", "items", "cues", "gains")],
+        Call("assignment-edit", "get", f"/teach/assignments/{a}/edit/", {}, True),
+        Call("assignment-edit", "post", f"/teach/assignments/{a}/edit/",
+             {"quiz": quiz.pk, "opens_at": "2030-01-01T09:00", "due_at": "2031-01-01T09:00",
+              "reveal": "after_due"}, True),
         Call("assignment-delete", "post", f"/teach/assignments/{a}/delete/", {}, True),
     ]  # fmt: skip
 
@@ -70,7 +74,7 @@ def snapshot():
     return (
         sorted(Classroom.objects.values_list("name", "join_code", "archived")),
         sorted(Student.objects.values_list("nickname", flat=True)),
-        Assignment.objects.count(),
+        list(Assignment.objects.order_by("pk").values_list("opens_at", "due_at", "reveal")),
     )
 
 
