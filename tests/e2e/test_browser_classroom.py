@@ -95,7 +95,16 @@ def test_teacher_assigns_a_quiz_a_student_plays_it_and_the_teacher_downloads_the
     accessible(page)
     page.get_by_label("Quiz").select_option(label=QUIZ)
     page.get_by_role("button", name="Assign").click()
-    expect(page.get_by_role("link", name=QUIZ)).to_be_visible()
+    expect(page.get_by_role("link", name=QUIZ, exact=True)).to_be_visible()
+
+    # ... gives it a due date from the class page.
+    page.get_by_role("link", name=f"Edit {QUIZ}").click()
+    accessible(page)
+    page.get_by_role("textbox", name="Due").fill("2999-06-30T15:00")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("Assignment changes saved.")).to_be_visible()
+    expect(page.get_by_text("due 30 Jun 2999, 15:00")).to_be_visible()
+    page.goto(class_url)
 
     # A student on a phone joins by code and plays to the end.
     phone.goto(site.url + "/")
@@ -125,7 +134,7 @@ def test_teacher_assigns_a_quiz_a_student_plays_it_and_the_teacher_downloads_the
 
     # The teacher sees the result and downloads the CSV.
     page.goto(class_url)
-    page.get_by_role("link", name=QUIZ).click()
+    page.get_by_role("link", name=QUIZ, exact=True).click()
     expect(page.locator("#summary-title + ul")).to_contain_text("1 of 1 students finished")
     expect(page.get_by_role("rowheader", name="Sam")).to_be_visible()
     accessible(page)

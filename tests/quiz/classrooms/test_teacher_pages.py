@@ -138,9 +138,10 @@ def _local(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
 
 
-def test_the_results_page_links_to_the_edit_page(teacher, assignment):
-    page = teacher.get(assignment.get_absolute_url()).content.decode()
-    assert f'href="/teach/assignments/{assignment.public_id}/edit/"' in page
+def test_the_results_page_and_the_class_page_link_to_the_edit_page(teacher, assignment):
+    link = f'href="/teach/assignments/{assignment.public_id}/edit/"'
+    assert link in teacher.get(assignment.get_absolute_url()).content.decode()
+    assert link in teacher.get(assignment.classroom.get_absolute_url()).content.decode()
 
 
 def test_the_edit_page_shows_the_current_values_and_not_itself_as_pretest(teacher, classroom, quiz):
@@ -216,15 +217,15 @@ def test_an_assignment_whose_quiz_was_unpublished_since_can_still_be_edited(
     assert _local(assignment.due_at) == _local(due)
 
 
-@pytest.mark.parametrize("page", ["assign", "edit"])
+@pytest.mark.parametrize("form", ["assign", "edit"])
 @pytest.mark.parametrize("moment", ["0001-01-01T00:00", "9999-12-31T23:59"])
 @pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York"])
 def test_far_off_dates_are_refused_in_any_time_zone(
-    teacher, assignment, settings, page, moment, zone
+    teacher, assignment, settings, form, moment, zone
 ):
     settings.TIME_ZONE = zone  # converting year 1 or 9999 to UTC overflows on one side
     url = {"assign": f"/teach/classes/{assignment.classroom.public_id}/assign/",
-           "edit": f"/teach/assignments/{assignment.public_id}/edit/"}[page]  # fmt: skip
+           "edit": f"/teach/assignments/{assignment.public_id}/edit/"}[form]  # fmt: skip
     for field in ("opens_at", "due_at"):
         response = teacher.post(url, {"quiz": assignment.quiz_id, "reveal": "each", field: moment})
         assert response.status_code == 400
