@@ -131,9 +131,27 @@ class AssignmentEditForm(AssignmentForm):
         self.fields["pretest"].queryset = (
             self.fields["pretest"].queryset.exclude(pk=assignment.pk).exclude(pretest=assignment)
         )
+        self.assignment, self.started = assignment, started
         if started:
             for name in ASSIGNMENT_FIXED_ONCE_STARTED:
                 del self.fields[name]
             self.fields["reveal"].help_text = "Changes apply to students who start from now on."
         else:
             self.fields["quiz"].queryset = assignable_quizzes(keeping=assignment.quiz)
+
+    def clean(self):
+        cleaned = super().clean()
+        # A page shown before anyone started still sends the quiz: a change made there must
+        # not be dropped in silence while the rest is saved.
+        if self.started and "quiz" in self.data:
+            asked_quiz = self.data.get("quiz")
+            asked_mode = bool(self.data.get("machine_informed"))
+            if asked_quiz != str(self.assignment.quiz_id) or (
+                asked_mode != self.assignment.machine_informed
+            ):
+                raise forms.ValidationError(
+                    "A student started this assignment while you were editing it, so its quiz "
+                    "and machine-informed mode can no longer change. Nothing was saved: check "
+                    "the other fields and save again."
+                )
+        return cleaned

@@ -243,10 +243,31 @@ def test_once_a_student_started_quiz_and_machine_mode_leave_the_edit_page(
     assert "Students have already started this assignment" in " ".join(page.split())
     assert "Changes apply to students who start from now on." in page
     assert f'href="/teach/classes/{assignment.classroom.public_id}/assign/"' in page
+    due = timezone.localtime() + timedelta(days=1)
+    assert teacher.post(url, {"reveal": "each", "due_at": _local(due)}).status_code == 302
+    assignment.refresh_from_db()
+    assert _local(assignment.due_at) == _local(due)
+
+
+@pytest.mark.parametrize("change", [{"quiz": "other"}, {"machine_informed": "on"}])
+def test_a_quiz_change_sent_from_a_page_shown_before_a_student_started_is_refused(
+    teacher, assignment, student, change
+):
+    url = f"/teach/assignments/{assignment.public_id}/edit/"
+    assert 'name="quiz"' in teacher.get(url).content.decode()  # nobody has started yet
+    student.post(f"/class/start/{assignment.public_id}/")
     other = make_quiz(kinds=("statement",), slug="other")
     due = timezone.localtime() + timedelta(days=1)
-    data = {"quiz": other.pk, "machine_informed": "on", "reveal": "each", "due_at": _local(due)}
-    assert teacher.post(url, data).status_code == 302
+    data = {"quiz": assignment.quiz_id, "reveal": "each", "due_at": _local(due)}
+    data.update({k: other.pk if v == "other" else v for k, v in change.items()})
+    response = teacher.post(url, data)
+    assert response.status_code == 400
+    assert "A student started this assignment while you were editing it" in (
+        response.content.decode()
+    )
     assignment.refresh_from_db()
     assert assignment.quiz != other and not assignment.machine_informed
-    assert _local(assignment.due_at) == _local(due)
+    assert assignment.due_at is None
+    # The same page without a change to those two still saves.
+    data = {"quiz": assignment.quiz_id, "reveal": "each", "due_at": _local(due)}
+    assert teacher.post(url, data).status_code == 302
