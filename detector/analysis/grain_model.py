@@ -83,8 +83,9 @@ def _model_dir(model_dir: Path | str | None) -> Path:
 def _network(folder: Path):
     from .models.grain_net import GrainNet
 
-    width = int(model_files.metadata(folder / META)["width"])
-    return model_files.network(lambda: GrainNet(width), folder / WEIGHTS)
+    meta = model_files.metadata(folder / META)
+    width, context = int(meta["width"]), int(meta.get("context", 0))
+    return model_files.network(lambda: GrainNet(width, context), folder / WEIGHTS)
 
 
 def network(model_dir: Path | str | None = None):

@@ -102,3 +102,21 @@ def test_training_is_repeatable_for_a_seed_and_writes_what_the_analyzer_loads(tm
 def test_training_without_photos_stops_with_a_message(tmp_path):
     with pytest.raises(SystemExit, match="No photos"):
         train_grain_model.main(["--faces", str(tmp_path), "--out", str(tmp_path / "out")])
+
+
+def test_a_network_with_wider_context_reaches_further_and_keeps_strips_exact(tmp_path, monkeypatch):
+    from detector.analysis.models.grain_net import GrainNet
+
+    assert GrainNet().reach == 2 and GrainNet(8, context=2).reach == 2 + 2 + 4
+    _fake_faces(tmp_path / "faces")
+    out = tmp_path / "wide"
+    faces = str(tmp_path / "faces")
+    args = ["--faces", faces, "--out", str(out), "--steps", "3", "--draws", "1", "--limit", "2"]
+    train_grain_model.main([*args, "--width", "8", "--context", "2"])
+    meta = json.loads((out / grain_model.META).read_text())
+    assert meta["width"] == 8 and meta["context"] == 2
+    jpeg = save(grainy_astronaut(8), "JPEG", quality=90)
+    whole = grain_model.block_probabilities(jpeg, model_dir=out).probability
+    monkeypatch.setattr(grain_model, "STRIP_ROWS", 5)  # narrower than the reach of 8 rows
+    strips = grain_model.block_probabilities(jpeg, model_dir=out).probability
+    np.testing.assert_allclose(strips, whole, atol=1e-5)

@@ -70,13 +70,22 @@ def make_samples(
     return inputs, targets
 
 
-def train(inputs: list[np.ndarray], targets: list[np.ndarray], *, seed: int, steps: int, log=print):
+def train(
+    inputs: list[np.ndarray],
+    targets: list[np.ndarray],
+    *,
+    seed: int,
+    steps: int,
+    width: int | None = None,
+    context: int = 0,
+    log=print,
+):
     import torch
 
     from detector.analysis.models.grain_net import GrainNet
 
     torch.manual_seed(seed)
-    net = GrainNet()
+    net = GrainNet(context=context) if width is None else GrainNet(width, context)
     optimiser = torch.optim.Adam(net.parameters(), LEARNING_RATE)
     rng = np.random.default_rng(seed)
     positive = torch.tensor(POSITIVE_WEIGHT)
@@ -104,6 +113,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--steps", type=int, default=STEPS)
     parser.add_argument("--draws", type=int, default=DRAWS)
     parser.add_argument("--limit", type=int, help="use only the first N photos of each source")
+    parser.add_argument("--width", type=int, help="channels of the hidden layers (default 16)")
+    parser.add_argument(
+        "--context", type=int, default=0, help="dilated 3x3 layers (dilation 2, 4, ...) added"
+    )
     args = parser.parse_args(argv)
 
     import torch
@@ -113,12 +126,15 @@ def main(argv: list[str] | None = None) -> None:
     hosts = load_hosts(args.faces, args.limit)
     inputs, targets = make_samples(hosts, np.random.default_rng(args.seed), args.draws)
     print(f"{len(hosts)} hosts, {len(inputs)} samples ({time.perf_counter() - started:.0f} s)")
-    net, loss = train(inputs, targets, seed=args.seed, steps=args.steps)
+    net, loss = train(
+        inputs, targets, seed=args.seed, steps=args.steps, width=args.width, context=args.context
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     weights = args.out / grain_model.WEIGHTS
     torch.save({k: v.detach().clone() for k, v in net.state_dict().items()}, weights)
     meta = {
         "width": net[0].out_channels,
+        "context": args.context,
         "parameters": sum(p.numel() for p in net.parameters()),
         "seed": args.seed,
         "steps": args.steps,
