@@ -6,9 +6,10 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.validators import UnicodeUsernameValidator
 
+from .assignments import ASSIGNMENT_FIXED_ONCE_STARTED
 from .models import Assignment, Classroom
 from .selectors import assignable_quizzes
-from .services import ASSIGNMENT_FIXED_ONCE_STARTED, NICKNAME_MAX
+from .services import NICKNAME_MAX
 
 
 class SignupForm(forms.Form):

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from project.ratelimit import blocked, client_ip, count, too_many
 
 from .access import current_student, sign_in_student, sign_out_student
+from .assignments import assignment_start
 from .errors import ClassroomError, JoinRefused, NotFound, WrongJoinCode
 from .forms import JoinForm
 from .selectors import first_unanswered_position, student_assignment, student_tasks
-from .services import assignment_start, classroom_for_code, normalise_code, student_join
+from .services import classroom_for_code, normalise_code, student_join
 
 
 def _join_page(request, form, status=200, error=""):

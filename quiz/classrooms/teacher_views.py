@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .access import teacher_required
+from .assignments import assignment_create, assignment_delete, assignment_update
 from .errors import ClassroomError
 from .forms import AssignmentEditForm, AssignmentForm, ClassroomForm, NicknameForm
 from .selectors import (
@@ -29,9 +30,6 @@ from .selectors import (
     teacher_classrooms,
 )
 from .services import (
-    assignment_create,
-    assignment_delete,
-    assignment_update,
     classroom_create,
     classroom_delete,
     classroom_regenerate_code,

@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from quiz.classrooms.services import (
-    assignment_create,
-    classroom_create,
-    student_join,
-    teacher_signup,
-)
+from quiz.classrooms.assignments import assignment_create
+from quiz.classrooms.services import classroom_create, student_join, teacher_signup
 from tests.quiz.classrooms.helpers import student_client
 from tests.quiz.conftest import make_quiz
 

@@ -6,12 +6,9 @@ import io
 import pytest
 
 from learn.models import FaqEntry
+from quiz.classrooms.assignments import assignment_create, assignment_start
 from quiz.classrooms.results import assignment_gains, assignment_results
-from quiz.classrooms.services import (
-    assignment_create,
-    assignment_start,
-    student_join,
-)
+from quiz.classrooms.services import student_join
 from quiz.services import attempt_answer, attempt_finish
 from tests.quiz.conftest import right_answer, wrong_answer
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from quiz.classrooms.services import assignment_create
+from quiz.classrooms.assignments import assignment_create
 from quiz.models import Attempt
 from tests.quiz.conftest import right_answer
 

@@ -5,13 +5,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from quiz.classrooms.assignments import assignment_create, assignment_start, assignment_update
 from quiz.classrooms.errors import AssignmentRefused, InvalidNickname, JoinRefused, WrongJoinCode
 from quiz.classrooms.models import JOIN_CODE_ALPHABET, Student
 from quiz.classrooms.selectors import first_unanswered_position, student_tasks
 from quiz.classrooms.services import (
-    assignment_create,
-    assignment_start,
-    assignment_update,
     classroom_create,
     classroom_delete,
     classroom_regenerate_code,
@@ -274,3 +272,25 @@ def test_the_purge_task_is_scheduled_in_beat_and_runs_the_service(settings, stud
     assert schedule["task"] == purge_old_student_data.name
     Student.objects.update(last_seen_at=timezone.now() - timedelta(days=400))
     assert purge_old_student_data() == 1
+
+
+def test_once_started_an_assignment_cannot_move_its_opening_into_the_future(
+    assignment, student_record
+):
+    later = timezone.now() + timedelta(days=1)
+    assignment_start(assignment=assignment, student=student_record, session_key="s")
+    with pytest.raises(AssignmentRefused, match="cannot open later than now"):
+        assignment_update(assignment=assignment, opens_at=later)
+    assignment.refresh_from_db()
+    assert assignment.opens_at < timezone.now()
+    earlier = assignment.opens_at - timedelta(hours=1)
+    assignment_update(assignment=assignment, opens_at=earlier)  # earlier is harmless
+    assignment.refresh_from_db()
+    assert assignment.opens_at == earlier
+
+
+def test_before_anyone_starts_the_opening_may_move_into_the_future(assignment):
+    later = timezone.now() + timedelta(days=1)
+    assignment_update(assignment=assignment, opens_at=later)
+    assignment.refresh_from_db()
+    assert assignment.opens_at == later

@@ -109,7 +109,8 @@ def test_resuming_works_in_a_new_session_with_the_same_cookie(student, assignmen
 
 
 def test_a_student_cannot_start_another_classes_assignment(student, other_teacher_user, quiz):
-    from quiz.classrooms.services import assignment_create, classroom_create
+    from quiz.classrooms.assignments import assignment_create
+    from quiz.classrooms.services import classroom_create
 
     other = assignment_create(
         classroom=classroom_create(owner=other_teacher_user, name="9A"), quiz=quiz

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from quiz.classrooms.assignments import assignment_create, assignment_start
 from quiz.classrooms.models import Assignment, Classroom, Student
-from quiz.classrooms.services import assignment_create, assignment_start, student_join
+from quiz.classrooms.services import student_join
 from quiz.services import attempt_answer
 from tests.quiz.conftest import make_quiz, right_answer
 

@@ -9,8 +9,9 @@ import pytest
 from django.test import Client
 
 from quiz.classrooms import urls as classroom_urls
+from quiz.classrooms.assignments import assignment_create
 from quiz.classrooms.models import Assignment, Classroom, Student
-from quiz.classrooms.services import assignment_create, teacher_signup
+from quiz.classrooms.services import teacher_signup
 from tests.quiz.classrooms.helpers import student_client
 
 pytestmark = pytest.mark.django_db
