@@ -120,7 +120,8 @@ def test_teacher_pages_run_the_same_number_of_queries_for_any_class_size(
     teacher, classroom, assignment
 ):
     urls = ["/teach/", classroom.get_absolute_url(), assignment.get_absolute_url(),
-            assignment.get_absolute_url() + "students.csv"]  # fmt: skip
+            assignment.get_absolute_url() + "students.csv",
+            f"/teach/assignments/{assignment.public_id}/edit/"]  # fmt: skip
 
     def grow(size: int) -> list[int]:
         for n in range(size):
@@ -133,6 +134,19 @@ def test_teacher_pages_run_the_same_number_of_queries_for_any_class_size(
     small = grow(2)
     assert grow(10) == small
     assert max(small) <= 10
+
+
+def test_the_edit_page_runs_the_same_number_of_queries_for_any_number_of_pretests(
+    teacher, classroom, assignment
+):
+    url = f"/teach/assignments/{assignment.public_id}/edit/"
+
+    def grow(size: int) -> int:
+        for _ in range(size):
+            assignment_create(classroom=classroom, quiz=assignment.quiz)
+        return _queries(teacher, url)
+
+    assert grow(2) == grow(8)
 
 
 def _local(moment) -> str:
