@@ -142,6 +142,11 @@ class AssignmentEditForm(AssignmentForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("opens_at", "due_at"):
+            # The fields show minutes only: a date sent back unchanged keeps its seconds.
+            value, stored = cleaned.get(name), getattr(self.assignment, name)
+            if value and stored and value == stored.replace(second=0, microsecond=0):
+                cleaned[name] = stored
         # A page shown before anyone started still sends the quiz: a change made there must
         # not be dropped in silence while the rest is saved.
         if self.started and "quiz" in self.data:

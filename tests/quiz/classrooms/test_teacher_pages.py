@@ -196,6 +196,20 @@ def test_saving_the_edit_page_changes_the_assignment_and_returns_to_the_results(
     assert "Assignment changes saved." in page and "answers shown after the due date" in page
 
 
+def test_dates_sent_back_unchanged_keep_their_seconds(teacher, assignment):
+    due = timezone.now().replace(second=42, microsecond=123) + timedelta(days=3)
+    assignment.due_at = due
+    assignment.save(update_fields=["due_at"])
+    opened = assignment.opens_at
+    data = {"quiz": assignment.quiz_id, "opens_at": _local(opened), "due_at": _local(due),
+            "reveal": "end"}  # fmt: skip
+    response = teacher.post(f"/teach/assignments/{assignment.public_id}/edit/", data)
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.reveal == "end"
+    assert assignment.due_at == due and assignment.opens_at == opened
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
