@@ -9,6 +9,7 @@ they are the same whichever process answers.
 
 from __future__ import annotations
 
+import hmac
 import os
 import time
 
@@ -137,4 +138,15 @@ def _registry() -> CollectorRegistry:
 @never_cache
 @require_GET
 def metrics(request):
+    token = settings.METRICS_TOKEN
+    if token:
+        sent = request.headers.get("Authorization", "").encode()
+        if not hmac.compare_digest(sent, f"Bearer {token}".encode()):
+            response = HttpResponse(
+                "/metrics needs the header 'Authorization: Bearer <METRICS_TOKEN>'.\n",
+                status=401,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["WWW-Authenticate"] = 'Bearer realm="metrics"'
+            return response
     return HttpResponse(generate_latest(_registry()), content_type=CONTENT_TYPE_LATEST)

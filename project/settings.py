@@ -90,6 +90,9 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers and Prometheus probe these over plain HTTP inside the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
+# When set, /metrics answers only requests with "Authorization: Bearer <token>" (Prometheus:
+# `authorization: {credentials: ...}`); empty leaves it open for the proxy to restrict.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

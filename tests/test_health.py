@@ -51,3 +51,22 @@ def test_probes_answer_over_plain_http_while_pages_redirect_to_https(visitor, se
     assert visitor.get("/").status_code == 301
     assert visitor.get("/healthz").status_code == 200
     assert visitor.get("/metrics").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "header", [None, "Bearer wrong", "Bearer s3cret-token ", "s3cret-token", "Bearer ünïcode"]
+)
+def test_with_a_token_set_metrics_refuses_requests_without_it(visitor, settings, header):
+    settings.METRICS_TOKEN = "s3cret-token"
+    extra = {} if header is None else {"HTTP_AUTHORIZATION": header}
+    response = visitor.get("/metrics", **extra)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    assert "unveiled_" not in response.content.decode()
+
+
+def test_with_a_token_set_metrics_answers_the_bearer(visitor, settings):
+    settings.METRICS_TOKEN = "s3cret-token"
+    response = visitor.get("/metrics", HTTP_AUTHORIZATION="Bearer s3cret-token")
+    assert response.status_code == 200
+    assert "unveiled_http_requests" in response.content.decode()
