@@ -82,10 +82,10 @@ def train(
 ):
     import torch
 
-    from detector.analysis.models.grain_net import GrainNet
+    from detector.analysis.models.grain_net import WIDTH, GrainNet
 
     torch.manual_seed(seed)
-    net = GrainNet(context=context) if width is None else GrainNet(width, context)
+    net = GrainNet(width or WIDTH, context)
     optimiser = torch.optim.Adam(net.parameters(), LEARNING_RATE)
     rng = np.random.default_rng(seed)
     positive = torch.tensor(POSITIVE_WEIGHT)
